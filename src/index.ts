@@ -1,0 +1,3 @@
+// The programmatic API: `import { build } from 'avim-press'`.
+export { build, type Artifact, type BuildEvent, type BuildOptions, type BuildResult, type Format } from './build.js';
+export type { Publication, Metadata, Note, Section } from './publication/model.js';

@@ -1,0 +1,52 @@
+// Load what every manuscript of a project shares: the configuration, the brand and the locale labels.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { z } from 'zod';
+import { failOnErrors } from '../report/diagnostics.js';
+import { brandSchema, type Brand } from './brand-schema.js';
+import { configSchema, type Config } from './config-schema.js';
+import { parseYamlData } from './yaml-data.js';
+import type { LanguageCode } from '../publication/model.js';
+
+export const CONFIG_FILE = 'avim-press.config.yaml';
+
+/** Where avim-press itself is installed: its templates, styles and node_modules. */
+export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface Project {
+  /** The folder that holds avim-press.config.yaml (or the working folder without one). */
+  root: string;
+  config: Config;
+  brand: Brand;
+  brandPath: string;
+  labels: Record<LanguageCode, Labels>;
+  templatesDir: string;
+  stylesDir: string;
+}
+
+const labelsSchema = z.record(z.string(), z.string());
+export type Labels = Record<string, string>;
+
+function loadYamlFile<Schema extends z.ZodType>(filePath: string, schema: Schema, ruleId: string): z.output<Schema> {
+  const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
+  const data = parseYamlData(String(file.value), schema, file, { line: 1, ruleId, source: 'avim-press' });
+  failOnErrors(file);
+  return data as z.output<Schema>;
+}
+
+export function loadProject(root = process.cwd()): Project {
+  const configPath = path.join(root, CONFIG_FILE);
+  const config = existsSync(configPath) ? loadYamlFile(configPath, configSchema, 'config') : configSchema.parse({});
+  const brandPath = path.resolve(root, config.brand);
+  if (!existsSync(brandPath)) throw new Error(`${path.relative(root, configPath) || CONFIG_FILE}: brand file not found: ${brandPath}`);
+  const brand = loadYamlFile(brandPath, brandSchema, 'brand');
+  // A project may bring its own templates and styles; otherwise avim-press's are used.
+  const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : path.join(PACKAGE_ROOT, 'templates');
+  const stylesDir = existsSync(path.join(root, 'styles')) ? path.join(root, 'styles') : path.join(PACKAGE_ROOT, 'styles');
+  const labels = {
+    en: loadYamlFile(path.join(templatesDir, 'locales', 'en.yaml'), labelsSchema, 'locale'),
+    tr: loadYamlFile(path.join(templatesDir, 'locales', 'tr.yaml'), labelsSchema, 'locale'),
+  };
+  return { root, config, brand, brandPath, labels, templatesDir, stylesDir };
+}

@@ -1,0 +1,79 @@
+// The brand's typefaces, from @fontsource packages: one @font-face per weight, style and subset, with
+// the package's own unicode ranges (Turkish needs latin and latin-ext together).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Brand, FontFamily } from '../load/brand-schema.js';
+
+export interface FontFace {
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  subset: string;
+  unicodeRange: string;
+  /** Absolute path of the woff2 file. */
+  file: string;
+  /** File name, unique within the publication: source-serif-4-latin-400-normal.woff2 */
+  fileName: string;
+}
+
+export interface BrandFonts {
+  faces: FontFace[];
+  body: string;
+  heading: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function familyFaces(family: FontFamily): { name: string; faces: FontFace[] } {
+  const packageDir = path.dirname(require.resolve(`${family.package}/package.json`));
+  const metadata = JSON.parse(readFileSync(path.join(packageDir, 'metadata.json'), 'utf8')) as { id: string; family: string };
+  const ranges = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  const faces: FontFace[] = [];
+  for (const weight of family.weights) {
+    for (const style of family.styles) {
+      for (const subset of family.subsets) {
+        const fileName = `${metadata.id}-${subset}-${weight}-${style}.woff2`;
+        const unicodeRange = ranges[subset];
+        if (!unicodeRange) throw new Error(`${family.package} has no "${subset}" subset`);
+        faces.push({ family: metadata.family, weight, style, subset, unicodeRange, fileName, file: path.join(packageDir, 'files', fileName) });
+      }
+    }
+  }
+  return { name: metadata.family, faces };
+}
+
+const cache = new WeakMap<Brand, BrandFonts>();
+
+export function brandFonts(brand: Brand): BrandFonts {
+  const cached = cache.get(brand);
+  if (cached) return cached;
+  const body = familyFaces(brand.fonts.body);
+  const heading = familyFaces(brand.fonts.heading);
+  const fonts = { faces: [...body.faces, ...heading.faces], body: body.name, heading: heading.name };
+  cache.set(brand, fonts);
+  return fonts;
+}
+
+/** @font-face rules plus the --font-body / --font-heading custom properties the stylesheets use. */
+export function fontFaceCss(fonts: BrandFonts, urlFor: (face: FontFace) => string): string {
+  const rules = fonts.faces.map(
+    (face) =>
+      `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};` +
+      `src:url("${urlFor(face)}") format("woff2");unicode-range:${face.unicodeRange};}`,
+  );
+  rules.push(`:root{--font-body:"${fonts.body}",serif;--font-heading:"${fonts.heading}",sans-serif;}`);
+  return rules.join('\n');
+}
+
+const dataUrls = new Map<string, string>();
+
+/** For the print page: fonts inlined, so the page needs no file access at all. */
+export function fontDataUrl(face: FontFace): string {
+  let url = dataUrls.get(face.file);
+  if (!url) {
+    url = `data:font/woff2;base64,${readFileSync(face.file).toString('base64')}`;
+    dataUrls.set(face.file, url);
+  }
+  return url;
+}

@@ -1,0 +1,22 @@
+// Parse and validate the YAML front matter (as remark-frontmatter leaves it) into file.data.frontMatter.
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { frontMatterSchema } from '../../load/frontmatter-schema.js';
+import { parseYamlData } from '../../load/yaml-data.js';
+import '../file-data.js';
+
+export default function remarkFrontMatterData() {
+  return (tree: Root, file: VFile) => {
+    const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
+    if (!yaml) return;
+    // The YAML text starts on the line after the opening `---`.
+    const firstLine = (yaml.position?.start.line ?? 1) + 1;
+    const data = parseYamlData(yaml.value, frontMatterSchema, file, {
+      line: firstLine,
+      ruleId: 'frontmatter',
+      source: 'avim-press',
+    });
+    if (data) file.data.frontMatter = data;
+    else file.data.frontMatterInvalid = true;
+  };
+}

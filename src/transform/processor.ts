@@ -1,0 +1,46 @@
+// The unified transform: Markdown → mdast → (import, lint) → hast body + notes + metadata on the file.
+import type { Root as HastRoot } from 'hast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import type { Brand } from '../load/brand-schema.js';
+import remarkAuthorSection from './plugins/remark-author-section.js';
+import remarkCheckNotes from './plugins/remark-check-notes.js';
+import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
+import remarkImportBracketNotes, { type ImportBracketNotesOptions } from './plugins/remark-import-bracket-notes.js';
+import remarkPhotoCredit from './plugins/remark-photo-credit.js';
+import remarkStripPublisherBlock from './plugins/remark-strip-publisher-block.js';
+import remarkTitleBlock from './plugins/remark-title-block.js';
+import rehypeCollectNotes from './plugins/rehype-collect-notes.js';
+import { safeHtmlPreset } from './safe-html.js';
+
+export interface TransformOptions {
+  brand: Brand;
+  importNotes?: ImportBracketNotesOptions['mode'];
+}
+
+export function createProcessor(options: TransformOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkFrontMatterData)
+    .use(remarkTitleBlock)
+    .use(remarkPhotoCredit)
+    .use(remarkImportBracketNotes, { mode: options.importNotes ?? 'auto' })
+    .use(remarkStripPublisherBlock, { brand: options.brand })
+    .use(remarkAuthorSection)
+    .use(remarkCheckNotes)
+    .use(remarkSmartypants)
+    .use(safeHtmlPreset)
+    .use(rehypeCollectNotes);
+}
+
+/** Run the transform; the body comes back as hast, everything else is on `file.data`. */
+export async function transformManuscript(file: VFile, options: TransformOptions): Promise<HastRoot> {
+  const processor = createProcessor(options);
+  return (await processor.run(processor.parse(file), file)) as HastRoot;
+}

@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         'import-notes': { type: 'string' },
         strict: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },

@@ -23,7 +23,9 @@ const author = z.strictObject({
 });
 
 export const frontMatterSchema = z.strictObject({
-  title: z.string({ error: 'is required: every manuscript needs a title' }).min(1, 'must not be empty'),
+  title: z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required: every manuscript needs a title' : 'must be text') })
+    .min(1, 'must not be empty'),
   subtitle: z.string().optional(),
   shortTitle: z.string().optional(),
   author: z.union([z.string().min(1), author, z.array(z.union([z.string().min(1), author])).min(1)]).optional(),

@@ -145,14 +145,15 @@ async function resolveAuthors(file: VFile): Promise<Author[]> {
 function notesSection(notes: Note[], labels: Labels): Root {
   const items = notes.map((note) => {
     const backlinks: Element[] = note.calls.map((call, index) =>
-      h('a', { href: `#${call}`, className: ['backlink'], role: 'doc-backlink', ariaLabel: `${labels.backToCall} (${note.number}${index > 0 ? `.${index + 1}` : ''})` }, '↩'),
+      h('a', { href: `#${call}`, className: ['backlink'], role: 'doc-backlink', ariaLabel: `${labels.backToCall} (${note.number}${index > 0 ? `.${index + 1}` : ''})` }, labels.backlinkSymbol!),
     );
     const content = structuredClone(note.content);
     const last = content.at(-1);
     // The back links close the note's last paragraph, where readers look for them.
     if (last?.tagName === 'p') last.children.push({ type: 'text', value: ' ' }, ...backlinks);
     else content.push(h('p', backlinks));
-    return h('li', { id: note.id, role: 'doc-endnote', value: note.number }, content);
+    // (The doc-endnote role is deprecated: a list item in a doc-endnotes section says it.)
+    return h('li', { id: note.id, value: note.number }, content);
   });
   return {
     type: 'root',

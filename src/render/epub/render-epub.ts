@@ -44,7 +44,6 @@ const LANDMARKS: Partial<Record<SectionKind, string>> = {
 const EPUB_TYPES: Record<string, string> = {
   'doc-noteref': 'noteref',
   'doc-endnotes': 'endnotes',
-  'doc-endnote': 'endnote',
   'doc-backlink': 'backlink',
   'doc-footnote': 'footnote',
 };
@@ -129,6 +128,12 @@ function chapterHtml(section: Section, idToFile: Map<string, string>, ownFile: s
   visit(tree, 'element', (node: Element) => {
     const role = node.properties.role;
     if (typeof role === 'string' && EPUB_TYPES[role]) node.properties['epub:type'] = EPUB_TYPES[role];
+    // Each note of an endnotes section is an endnote to reading systems (ARIA says it by the list).
+    if (role === 'doc-endnotes') {
+      visit(node, 'element', (item) => {
+        if (item.tagName === 'li') item.properties['epub:type'] = 'endnote';
+      });
+    }
     const href = node.properties.href;
     if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) {
       const target = idToFile.get(href.slice(1));

@@ -1,0 +1,55 @@
+// Read a real PDF the way a reader would: text per page (pdf.js), fonts and metadata (pdf-lib).
+import { readFileSync } from 'node:fs';
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfFont {
+  name: string;
+  embedded: boolean;
+}
+
+export interface ParsedPdf {
+  pages: string[];
+  info: Record<string, unknown>;
+  outline: string[];
+  fonts: PdfFont[];
+}
+
+export async function readPdf(file: string): Promise<ParsedPdf> {
+  const data = new Uint8Array(readFileSync(file));
+  const document = await getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+  }
+  const { info } = await document.getMetadata();
+  const outline: string[] = [];
+  const walk = (items: { title: string; items: unknown[] }[] | null) => {
+    for (const item of items ?? []) {
+      outline.push(item.title);
+      walk(item.items as { title: string; items: unknown[] }[]);
+    }
+  };
+  walk((await document.getOutline()) as { title: string; items: unknown[] }[] | null);
+  await document.destroy();
+  return { pages, info: info as Record<string, unknown>, outline, fonts: fontsOf(await PDFDocument.load(data, { updateMetadata: false })) };
+}
+
+/** Every font dictionary in the file, with whether its program is embedded. */
+function fontsOf(pdf: PDFDocument): PdfFont[] {
+  const fonts: PdfFont[] = [];
+  const lookup = (value: unknown) => (value instanceof PDFRef ? pdf.context.lookup(value) : value);
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const subtype = object.get(PDFName.of('Subtype'));
+    if (subtype === PDFName.of('Type0')) continue; // described by its descendant
+    const descriptor = lookup(object.get(PDFName.of('FontDescriptor')));
+    const embedded =
+      descriptor instanceof PDFDict &&
+      ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.get(PDFName.of(key)) !== undefined);
+    const name = String(object.get(PDFName.of('BaseFont')) ?? '').replace(/^\/([A-Z]{6}\+)?/, '');
+    fonts.push({ name, embedded });
+  }
+  return fonts;
+}

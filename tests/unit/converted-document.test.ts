@@ -1,0 +1,48 @@
+// What a converted document carries besides its text: author section, photo credit, contact block.
+import { readFileSync } from 'node:fs';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { buildPublication } from '../../src/publication/build-publication.js';
+import { SEED } from '../helpers/cli.js';
+import { project, transform } from '../helpers/transform.js';
+
+describe('the seed as received', () => {
+  it('lifts "About the Author" out of the body onto the author page', async () => {
+    const result = await transform(readFileSync(SEED, 'utf8'), { name: 'seed.txt' });
+    expect(result.html).not.toContain('About the Author');
+    expect(result.html).not.toContain('graduated from the Department');
+    const publication = await buildPublication(result.file, result.body, project, { sourceDateEpoch: 1700000000 });
+    expect(publication.sections.map((section) => section.kind)).toEqual(['title-page', 'body', 'notes', 'author', 'colophon']);
+    const author = toHtml(publication.sections[3]!.content);
+    expect(author).toContain('Şevval Beste GÖKÇELİK');
+    expect(author).toContain('Scholar in Residence');
+    expect(author).toContain('She joined AVİM as a scholar in residence in November 2020.');
+  });
+
+  it('takes the photo credit and drops the trailing contact block', async () => {
+    const result = await transform(readFileSync(SEED, 'utf8'), { name: 'seed.txt' });
+    expect(result.file.data.imported?.photoCredit).toBe('https://www.globaltimes.cn/page/202201/1246926.shtml');
+    for (const detail of ['Süleyman Nazif', '438 50 26', 'info@avim.org.tr', '@avimorgtr', 'facebook.com', '©']) {
+      expect(result.html).not.toContain(detail);
+    }
+    const publication = await buildPublication(result.file, result.body, project, { sourceDateEpoch: 1700000000 });
+    const everything = publication.sections.map((section) => toHtml(section.content)).join('\n');
+    for (const detail of ['Süleyman Nazif Sok. No: 12/B Daire 3-4 06550 Çankaya-ANKARA / TÜRKİYE', '+90 (312) 438 50 23-24', '+90 (312) 438 50 26', '>info@avim.org.tr<', '@avimorgtr', 'facebook.com/avasyaincelemelerimerkezi<']) {
+      expect(everything.split(detail).length - 1, detail).toBe(1);
+    }
+  });
+});
+
+describe('untrusted raw HTML', () => {
+  it('never lets script, iframe, object, embed, meta, base, handlers or javascript: URLs through', async () => {
+    const result = await transform(
+      '# T\n\n<script>alert(1)</script>\n\n<iframe src="file:///etc/passwd"></iframe>\n\n<object data="x"></object><embed src="y">\n\n' +
+        '<meta http-equiv="refresh" content="0;url=http://example.com">\n\n<base href="http://example.com/">\n\n' +
+        '<p onclick="alert(1)" style="background:url(http://example.com/x)">Hi <a href="javascript:alert(1)">there</a></p>\n',
+    );
+    for (const banned of ['<script', 'alert', '<iframe', '<object', '<embed', '<meta', '<base', 'onclick', 'javascript:', 'style=', 'example.com']) {
+      expect(result.html).not.toContain(banned);
+    }
+    expect(result.html).toContain('<p>Hi <a>there</a></p>');
+  });
+});

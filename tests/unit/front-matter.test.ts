@@ -1,0 +1,57 @@
+// Front matter is validated against the schema; every problem points at its line and column.
+import { describe, expect, it } from 'vitest';
+import { transform } from '../helpers/transform.js';
+
+describe('front matter', () => {
+  it('accepts a title alone', async () => {
+    const result = await transform('---\ntitle: Only a title\n---\n\nText.\n');
+    expect(result.messages).toEqual([]);
+    expect(result.file.data.frontMatter).toEqual({ title: 'Only a title' });
+  });
+
+  it('reports a missing title', async () => {
+    const result = await transform('---\nlang: en\n---\n\nText.\n');
+    expect(result.messages).toContain('manuscript/test.md:2:1: error: Missing "title": is required: every manuscript needs a title (frontmatter-missing)');
+  });
+
+  it('reports an unknown key with a suggestion', async () => {
+    const result = await transform('---\ntitle: T\nauthr: Someone\n---\n');
+    expect(result.messages).toContain('manuscript/test.md:3:1: error: Unknown key "authr"; did you mean "author"? (frontmatter-unknown-key)');
+  });
+
+  it('reports an unknown nested key with a suggestion', async () => {
+    const result = await transform('---\ntitle: T\nauthor:\n  name: A\n  rol: Fellow\n---\n');
+    expect(result.messages).toContain('manuscript/test.md:5:3: error: Unknown key "author.rol"; did you mean "role"? (frontmatter-unknown-key)');
+  });
+
+  it('reports a wrong type at the value', async () => {
+    const result = await transform('---\ntitle: T\nkeywords: not-a-list\n---\n');
+    expect(result.messages[0]).toMatch(/^manuscript\/test\.md:3:11: error: "keywords" .*array.* \(frontmatter-invalid\)$/);
+  });
+
+  it('reports an unsupported language', async () => {
+    const result = await transform('---\ntitle: T\nlang: xx\n---\n');
+    expect(result.messages).toContain('manuscript/test.md:3:7: error: "lang" must be a supported language: "en" or "tr" (frontmatter-invalid)');
+  });
+
+  it('reports an invalid date', async () => {
+    const result = await transform('---\ntitle: T\ndate: 2024-13-01\n---\n');
+    expect(result.messages).toContain('manuscript/test.md:3:7: error: "date" must be a date: YYYY, YYYY-MM or YYYY-MM-DD (frontmatter-invalid)');
+  });
+
+  it('reports invalid YAML where it breaks', async () => {
+    const result = await transform('---\ntitle: [unclosed\n---\n');
+    expect(result.messages[0]).toMatch(/^manuscript\/test\.md:\d+:\d+: error: Invalid YAML: .* \(frontmatter-yaml\)$/);
+  });
+
+  it('without front matter takes the title from the first heading', async () => {
+    const result = await transform('## **A CONVERTED TITLE**\n\n**Ayşe Yılmaz**\n\n**Analyst**\n\nText.\n');
+    expect(result.file.data.imported).toEqual({ title: 'A CONVERTED TITLE', authors: [{ name: 'Ayşe Yılmaz', role: 'Analyst' }] });
+    expect(result.html).toBe('<p>Text.</p>');
+  });
+
+  it('without front matter and without a heading, asks for a title', async () => {
+    const result = await transform('Just text.\n');
+    expect(result.messages).toContain('manuscript/test.md:1:1: error: Missing title: give `title` in the front matter or start with a heading (frontmatter-missing)');
+  });
+});

@@ -119,7 +119,7 @@ export async function publish(
 ): Promise<Publication> {
   const file = await loadManuscript(source);
   failOnErrors(file);
-  const body = await transformManuscript(file, { brand: project.brand, importNotes: options.importNotes ?? 'auto' });
+  const body = await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: project.config.defaults.lang, labels: project.labels, importNotes: options.importNotes ?? 'auto' });
   const reportWarnings = (from: number) => {
     for (const message of file.messages.slice(from)) {
       if (message.fatal !== true) report(formatMessage(message, file, project.root), message.fatal === false ? 'warning' : 'info');

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { v5 as uuidv5 } from 'uuid';
@@ -11,7 +12,8 @@ import type { VFile } from 'vfile';
 import type { FrontMatterAuthor } from '../load/frontmatter-schema.js';
 import { localize } from '../load/brand-schema.js';
 import { PACKAGE_ROOT, type Labels, type Project } from '../load/project.js';
-import { markdownToSafeHast, mdastToSafeHast } from '../transform/safe-html.js';
+import { typographyFor } from '../transform/plugins/remark-typography.js';
+import { markdownToSafeHast, mdastToSafeHast, type SafeHtmlOptions } from '../transform/safe-html.js';
 import '../transform/file-data.js';
 import type { Author, Metadata, Note, Publication, Section } from './model.js';
 import { renderSectionTemplate } from './section-template.js';
@@ -39,7 +41,15 @@ export async function buildPublication(file: VFile, body: Root, project: Project
   const metadata = await buildMetadata(file, project, clock);
   const labels = project.labels[metadata.lang];
   const brandName = localize(project.brand.name, metadata.lang);
-  const common = { meta: metadata, brand: project.brand, brandName, labels, formatDate: dateFormatter(metadata.lang) };
+  const common = {
+    meta: metadata,
+    brand: project.brand,
+    brandName,
+    labels,
+    formatDate: dateFormatter(metadata.lang),
+    // Case changes follow the document's language: "i".toLocaleUpperCase('tr') is "İ".
+    upper: (text: string) => text.toLocaleUpperCase(metadata.lang),
+  };
   const notes = file.data.notes ?? [];
 
   const sections: Section[] = [
@@ -86,7 +96,7 @@ async function buildMetadata(file: VFile, project: Project, clock: BuildClock): 
   const defaults = project.config.defaults;
   const lang = matter?.lang ?? defaults.lang;
   const title = matter?.title ?? imported.title ?? path.parse(file.path).name;
-  const authors = await resolveAuthors(file);
+  const authors = await resolveAuthors(file, { projectRoot: project.root, typeset: typographyFor(project.labels[lang]) });
   const modified = clock.sourceDateEpoch !== undefined ? new Date(clock.sourceDateEpoch * 1000) : new Date();
   const year = matter?.date ? Number(matter.date.slice(0, 4)) : modified.getUTCFullYear();
   const slug = matter?.slug ?? slugify(path.parse(file.path).name);
@@ -118,7 +128,7 @@ async function buildMetadata(file: VFile, project: Project, clock: BuildClock): 
 
 /** Front matter authors (bio as Markdown), else the converted document's; the lifted
  * "About the Author" section is the first author's bio when the front matter gives none. */
-async function resolveAuthors(file: VFile): Promise<Author[]> {
+async function resolveAuthors(file: VFile, options: SafeHtmlOptions & { typeset: (tree: MdastRoot) => void }): Promise<Author[]> {
   const declared = file.data.frontMatter?.author;
   const list: (string | FrontMatterAuthor)[] = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
   const authors: Author[] = [];
@@ -127,14 +137,14 @@ async function resolveAuthors(file: VFile): Promise<Author[]> {
     authors.push({
       name: author.name,
       ...(author.role ? { role: author.role } : {}),
-      ...(author.bio ? { bio: await markdownToSafeHast(author.bio) } : {}),
+      ...(author.bio ? { bio: await markdownToSafeHast(author.bio, file, options) } : {}),
       ...(author.photo ? { photo: author.photo } : {}),
     });
   }
   if (authors.length === 0) authors.push(...(file.data.imported?.authors ?? []));
   const section = file.data.authorSection;
   if (section && section.length > 0) {
-    const bio = await mdastToSafeHast(section, file);
+    const bio = await mdastToSafeHast(section, file, options);
     if (authors[0] && !authors[0].bio) authors[0].bio = bio;
     else if (!authors[0]) file.message('An "About the Author" section, but no author is named', { ruleId: 'author-missing', source: 'avim-press' });
   }

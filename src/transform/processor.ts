@@ -3,23 +3,31 @@ import type { Root as HastRoot } from 'hast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Brand } from '../load/brand-schema.js';
+import type { LanguageCode } from '../publication/model.js';
 import remarkAuthorSection from './plugins/remark-author-section.js';
 import remarkCheckNotes from './plugins/remark-check-notes.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
+import remarkInlineNotes from './plugins/remark-inline-notes.js';
 import remarkImportBracketNotes, { type ImportBracketNotesOptions } from './plugins/remark-import-bracket-notes.js';
 import remarkPhotoCredit from './plugins/remark-photo-credit.js';
 import remarkStripPublisherBlock from './plugins/remark-strip-publisher-block.js';
 import remarkTitleBlock from './plugins/remark-title-block.js';
+import remarkTypography from './plugins/remark-typography.js';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.js';
-import { safeHtmlPreset } from './safe-html.js';
+import { safeHtml } from './safe-html.js';
 
 export interface TransformOptions {
   brand: Brand;
+  defaultLang: LanguageCode;
+  /** Locale labels per language (quote marks for typography). */
+  labels: Record<LanguageCode, Record<string, string>>;
   importNotes?: ImportBracketNotesOptions['mode'];
+  /** Images must be inside this folder. */
+  projectRoot: string;
+  allowRemoteImages?: boolean;
 }
 
 export function createProcessor(options: TransformOptions) {
@@ -28,14 +36,15 @@ export function createProcessor(options: TransformOptions) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkFrontMatterData)
+    .use(remarkTypography, { defaultLang: options.defaultLang, labels: options.labels })
     .use(remarkTitleBlock)
     .use(remarkPhotoCredit)
+    .use(remarkInlineNotes)
     .use(remarkImportBracketNotes, { mode: options.importNotes ?? 'auto' })
     .use(remarkStripPublisherBlock, { brand: options.brand })
     .use(remarkAuthorSection)
     .use(remarkCheckNotes)
-    .use(remarkSmartypants)
-    .use(safeHtmlPreset)
+    .use(safeHtml({ projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false }))
     .use(rehypeCollectNotes);
 }
 

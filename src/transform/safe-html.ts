@@ -7,32 +7,45 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type Preset } from 'unified';
 import { VFile } from 'vfile';
+import rehypeResolveImages, { type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
-export const safeHtmlPreset: Preset = {
-  plugins: [
-    // Footnote ids stay fn-x / fnref-x; rehype-collect-notes renumbers them.
-    [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
-    rehypeRaw,
-    [rehypeSanitize, sanitizeSchema],
-  ],
-};
+export type SafeHtmlOptions = ResolveImagesOptions;
 
-const fragmentProcessor = unified().use(remarkSmartypants).use(safeHtmlPreset);
+export function safeHtml(options: SafeHtmlOptions): Preset {
+  return {
+    plugins: [
+      // Footnote ids stay fn-x / fnref-x; rehype-collect-notes renumbers them.
+      [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
+      rehypeRaw,
+      // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
+      [rehypeResolveImages, options],
+      [rehypeSanitize, sanitizeSchema],
+    ],
+  };
+}
+
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm);
 
 /** Already-parsed Markdown nodes (a lifted "About the Author" section) as safe hast. */
-export async function mdastToSafeHast(nodes: RootContent[], file?: VFile): Promise<HastRoot> {
+export async function mdastToSafeHast(nodes: RootContent[], file: VFile, options: SafeHtmlOptions): Promise<HastRoot> {
   const root: MdastRoot = { type: 'root', children: nodes };
-  return (await fragmentProcessor.run(root, file ?? new VFile())) as HastRoot;
+  return (await unified().use(safeHtml(options)).run(root, file)) as HastRoot;
 }
 
-/** A Markdown string (a biography in front matter) as safe hast. */
-export async function markdownToSafeHast(markdown: string): Promise<HastRoot> {
-  const file = new VFile(markdown);
-  const mdast = await markdownProcessor.run(markdownProcessor.parse(file), file);
-  return mdastToSafeHast((mdast as MdastRoot).children, file);
+/** A Markdown string (a biography in front matter) as safe hast, typeset by the given transform. */
+export async function markdownToSafeHast(
+  markdown: string,
+  file: VFile,
+  options: SafeHtmlOptions & { typeset?: (tree: MdastRoot) => void },
+): Promise<HastRoot> {
+  const fragment = new VFile({ path: file.path, value: markdown });
+  const mdast = (await markdownProcessor.run(markdownProcessor.parse(fragment), fragment)) as MdastRoot;
+  options.typeset?.(mdast);
+  const hast = await mdastToSafeHast(mdast.children, fragment, options);
+  // Problems in the biography are reported on the manuscript (at the front matter).
+  for (const message of fragment.messages) file.messages.push(message);
+  return hast;
 }

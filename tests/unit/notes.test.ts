@@ -86,3 +86,45 @@ describe('note problems, each at its line and column', () => {
     expect(result.messages).toContain('manuscript/test.md:5:1: error: Note "a" is empty (note-empty)');
   });
 });
+
+describe('inline notes, as Pandoc writes them', () => {
+  it('turns ^[text] into a numbered note in order with the others', async () => {
+    const result = await transform('# T\n\nFirst[^a] then inline.^[An *inline* note with [a link](https://example.org).] End.\n\n[^a]: A.\n');
+    expect(result.notes.map((note) => note.number)).toEqual([1, 2]);
+    expect(result.notesHtml[1]).toBe('<p>An <em>inline</em> note with <a href="https://example.org">a link</a>.</p>');
+    expect(result.html).toContain('then inline.<sup><a href="#fn-2" id="fnref-2" class="noteref" role="doc-noteref">2</a></sup> End.');
+  });
+
+  it('keeps nested brackets inside the note', async () => {
+    const result = await transform('# T\n\nText^[See [sic] here.] after.\n');
+    expect(result.notesHtml).toEqual(['<p>See [sic] here.</p>']);
+    expect(result.html).toContain('</sup> after.');
+  });
+
+  it('reports an unclosed inline note', async () => {
+    const result = await transform('# T\n\nText ^[never closed.\n');
+    expect(result.messages).toContain('manuscript/test.md:3:6: error: Inline note `^[` is never closed with `]` (note-unclosed)');
+  });
+});
+
+describe('notes called from anywhere, holding anything', () => {
+  it('takes calls from block quotes, lists and table cells', async () => {
+    const result = await transform(
+      '# T\n\n> Quoted[^q].\n\n- Item[^l]\n\n| a | b |\n| - | - |\n| cell[^t] | x |\n\n[^q]: Q.\n[^l]: L.\n[^t]: T.\n',
+    );
+    expect(result.notes.map((note) => result.notesHtml[note.number - 1])).toEqual(['<p>Q.</p>', '<p>L.</p>', '<p>T.</p>']);
+    expect(result.html).toMatch(/<blockquote>[\s\S]*href="#fn-1"[\s\S]*<\/blockquote>/);
+    expect(result.html).toMatch(/<li>Item<sup><a href="#fn-2"/);
+    expect(result.html).toMatch(/<td>cell<sup><a href="#fn-3"/);
+  });
+
+  it('keeps several paragraphs, lists and code in one note', async () => {
+    const result = await transform('# T\n\nText[^long].\n\n[^long]: First paragraph.\n\n    Second paragraph.\n\n    - a list item\n\n    ```\n    code\n    ```\n');
+    expect(result.notes).toHaveLength(1);
+    const html = result.notesHtml[0]!;
+    expect(html).toContain('<p>First paragraph.</p>');
+    expect(html).toContain('<p>Second paragraph.</p>');
+    expect(html).toContain('<li>a list item</li>');
+    expect(html).toContain('<pre><code>code\n</code></pre>');
+  });
+});

@@ -1,0 +1,74 @@
+// Every image a manuscript shows must be its own: a file inside the project, found relative to the
+// manuscript. The img's src becomes the file's real absolute path, which the renderers package
+// (PDF: inlined; EPUB: copied in). Remote images are not fetched unless allowed.
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface ResolveImagesOptions {
+  /** The project folder: no image may come from outside it. */
+  projectRoot: string;
+  /** Keep http(s) images (they are still not fetched at build time by the transform). */
+  allowRemote?: boolean;
+}
+
+export const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+};
+
+function inside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+export default function rehypeResolveImages(options: ResolveImagesOptions) {
+  const root = realpathSync(options.projectRoot);
+  return (tree: Root, file: VFile) => {
+    const base = file.path ? path.dirname(path.resolve(file.path)) : root;
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
+      const place = node.position;
+      const fail = (reason: string, ruleId: string) => {
+        file.message(reason, { place, ruleId, source: 'avim-press' }).fatal = true;
+      };
+      if (/^https?:/i.test(src)) {
+        if (options.allowRemote) return;
+        file.message(`Remote image not fetched: ${src} (save it beside the manuscript)`, { place, ruleId: 'image-remote', source: 'avim-press' });
+        const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+        parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
+        return index;
+      }
+      if (src === '') return fail('Image without a source', 'image-missing');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return fail(`Image "${src}": only files beside the manuscript can be shown`, 'image-outside');
+      let relative: string;
+      try {
+        relative = decodeURIComponent(src.replace(/[?#].*$/, ''));
+      } catch {
+        relative = src;
+      }
+      const wanted = path.resolve(base, relative);
+      if (!inside(root, wanted)) return fail(`Image "${src}" is outside the project`, 'image-outside');
+      let real: string;
+      try {
+        real = realpathSync(wanted);
+      } catch {
+        return fail(`Image "${src}" not found (looked for ${path.relative(root, wanted)})`, 'image-missing');
+      }
+      // A symbolic link inside the project may point out of it.
+      if (!inside(root, real)) return fail(`Image "${src}" is a link to a file outside the project`, 'image-outside');
+      if (!statSync(real).isFile()) return fail(`Image "${src}" is not a file`, 'image-missing');
+      if (!IMAGE_TYPES[path.extname(real).toLowerCase()]) {
+        return fail(`Image "${src}": use PNG, JPEG, GIF or SVG`, 'image-type');
+      }
+      node.properties.src = real;
+      return undefined;
+    });
+  };
+}

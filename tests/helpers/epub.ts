@@ -41,3 +41,32 @@ export function javaEpubcheck(file: string): { errors: number; warnings: number;
   if (!counts) throw new Error(`EPUBCheck gave no summary:\n${output}`);
   return { errors: Number(counts[1]) + Number(counts[2]), warnings: Number(counts[3]), output };
 }
+
+/** Every note call of the book, with whether its target exists and links back to the call. */
+export async function noteLinks(file: string) {
+  const { zip } = await openEpub(file);
+  const documents = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((entry) => entry.endsWith('.xhtml'))) {
+    documents.set(name.replace(/^.*\//, ''), await zip.file(name)!.async('string'));
+  }
+  const elementById = (doc: string, id: string): string | undefined => {
+    const start = doc.search(new RegExp(`<(\\w+)[^>]*\\sid="${id}"`));
+    if (start < 0) return undefined;
+    const tag = /^<(\w+)/.exec(doc.slice(start))![1]!;
+    const end = doc.indexOf(`</${tag}>`, start);
+    return doc.slice(start, end < 0 ? undefined : end);
+  };
+  const calls: { number: string; id: string; target: string; backlink: boolean; role: boolean }[] = [];
+  for (const [name, doc] of documents) {
+    for (const match of doc.matchAll(/<a\s[^>]*epub:type="noteref"[^>]*>(\d+)<\/a>/g)) {
+      const tag = match[0];
+      const id = /\sid="([^"]+)"/.exec(tag)?.[1] ?? '';
+      const href = /\shref="([^"]+)"/.exec(tag)?.[1] ?? '';
+      const [targetFile, targetId] = href.startsWith('#') ? [name, href.slice(1)] : href.split('#');
+      const note = elementById(documents.get(targetFile!) ?? '', targetId ?? '');
+      const back = note !== undefined && new RegExp(`href="(${name.replace('.', '\\.')})?#${id}"`).test(note);
+      calls.push({ number: match[1]!, id, target: href, backlink: back, role: /role="doc-noteref"/.test(tag) });
+    }
+  }
+  return calls;
+}

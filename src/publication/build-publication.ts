@@ -64,7 +64,7 @@ export async function buildPublication(file: VFile, body: Root, project: Project
   if (notes.length > 0) sections.push({ kind: 'notes', id: 'notes', title: labels.notes!, content: notesSection(notes, labels) });
   const withBio = metadata.authors.filter((author) => author.bio);
   if (withBio.length > 0) {
-    const authors = withBio.map((author) => ({ ...author, bioHtml: toHtml(author.bio!) }));
+    const authors = withBio.map((author) => ({ ...author, bioHtml: toHtml(author.bio!), photoHtml: author.photo ? toHtml(author.photo) : '' }));
     sections.push({
       kind: 'author',
       id: 'author',
@@ -134,11 +134,13 @@ async function resolveAuthors(file: VFile, options: SafeHtmlOptions & { typeset:
   const authors: Author[] = [];
   for (const entry of list) {
     const author = typeof entry === 'string' ? { name: entry } : entry;
+    // A photo goes through the same image checks as the text's images (inside the project, found).
+    const photo = author.photo ? await mdastToSafeHast([{ type: 'image', url: author.photo, alt: author.name, position: file.data.frontMatterPosition }], file, options) : undefined;
     authors.push({
       name: author.name,
       ...(author.role ? { role: author.role } : {}),
       ...(author.bio ? { bio: await markdownToSafeHast(author.bio, file, options) } : {}),
-      ...(author.photo ? { photo: author.photo } : {}),
+      ...(photo ? { photo } : {}),
     });
   }
   if (authors.length === 0) authors.push(...(file.data.imported?.authors ?? []));

@@ -11,7 +11,8 @@ export interface Author {
   role?: string;
   /** The biography, as hast (from front matter Markdown or the "About the Author" section). */
   bio?: Root;
-  photo?: string;
+  /** The author's photo as an <img> (src: the file's real path inside the project). */
+  photo?: Root;
 }
 
 export interface Metadata {

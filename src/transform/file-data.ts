@@ -1,5 +1,6 @@
 // What the transform's plugins leave on the VFile for the publication builder (vfile's typed data map).
 import type { RootContent as MdastContent } from 'mdast';
+import type { Position } from 'unist';
 import type { Note } from '../publication/model.js';
 import type { FrontMatter } from '../load/frontmatter-schema.js';
 
@@ -16,6 +17,8 @@ declare module 'vfile' {
     frontMatter: FrontMatter;
     /** True when the front matter was present but failed validation. */
     frontMatterInvalid: boolean;
+    /** Where the front matter is, for problems found in its values later (an author's photo). */
+    frontMatterPosition: Position;
     imported: ImportedMetadata;
     /** The "About the Author" section's content, lifted out of the body. */
     authorSection: MdastContent[];

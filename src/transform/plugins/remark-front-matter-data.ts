@@ -9,6 +9,7 @@ export default function remarkFrontMatterData() {
   return (tree: Root, file: VFile) => {
     const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
     if (!yaml) return;
+    if (yaml.position) file.data.frontMatterPosition = yaml.position;
     // The YAML text starts on the line after the opening `---`.
     const firstLine = (yaml.position?.start.line ?? 1) + 1;
     const data = parseYamlData(yaml.value, frontMatterSchema, file, {

@@ -1,0 +1,74 @@
+// The configuration and the brand file are validated like front matter: located errors.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/load/project.js';
+import { buildPublication } from '../../src/publication/build-publication.js';
+import { transformManuscript } from '../../src/transform/processor.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+function projectWith(files: Record<string, string>): string {
+  const root = tempDir('avim-press-project-');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+/** The error's text, with paths relative to the project, as a person in that folder sees them. */
+function errorOf(root: string): string {
+  try {
+    loadProject(root);
+  } catch (error) {
+    return (error as Error).message.replace(`${path.relative(process.cwd(), root)}/`, '');
+  }
+  throw new Error('expected an error');
+}
+
+describe('project configuration and brand file', () => {
+  it('reports an unknown brand key with a suggestion', () => {
+    const root = projectWith({ 'brand/avim.yaml': 'name: X\nshortName: X\nemial: a@b.c\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n' });
+    expect(errorOf(root)).toBe('brand/avim.yaml:3:1: error: Unknown key "emial"; did you mean "email"? (brand-unknown-key)');
+  });
+
+  it('reports an invalid brand value where it stands', () => {
+    const root = projectWith({ 'brand/avim.yaml': 'name: X\nshortName: X\nemail: not-an-address\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n' });
+    expect(errorOf(root)).toMatch(/^brand\/avim\.yaml:3:8: error: "email" .*email.* \(brand-invalid\)$/);
+  });
+
+  it('reports a wrong config key', () => {
+    const root = projectWith({ 'avim-press.config.yaml': 'brand: brand/avim.yaml\ndefaults:\n  pagesize: A5\n' });
+    expect(errorOf(root)).toBe('avim-press.config.yaml:3:3: error: Unknown key "defaults.pagesize"; did you mean "pageSize"? (config-unknown-key)');
+  });
+
+  it('lets another publisher rebrand with a brand file of its own, without touching src/', async () => {
+    const root = projectWith({
+      'avim-press.config.yaml': 'brand: brand/other.yaml\n',
+      'brand/other.yaml': 'name: Other Institute\nshortName: OI\nemail: office@other.example\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
+    });
+    mkdirSync(path.join(root, 'manuscript', 'img'), { recursive: true });
+    copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'tr-analiz.md'), path.join(root, 'manuscript', 'tr.md'));
+    writeFileSync(path.join(root, 'manuscript', 'img', 'me.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    const project = loadProject(root);
+    const file = new VFile({ path: path.join(root, 'manuscript', 'a.md'), value: '---\ntitle: T\nauthor:\n  name: A. Writer\n  bio: Writes.\n  photo: img/me.png\n---\n\nText.\n' });
+    const body = await transformManuscript(file, { brand: project.brand, projectRoot: root, defaultLang: 'en', labels: project.labels });
+    const publication = await buildPublication(file, body, project, { sourceDateEpoch: 1700000000 });
+    expect(file.messages).toEqual([]);
+    const colophon = toHtml(publication.sections.at(-1)!.content);
+    expect(colophon).toContain('Other Institute');
+    expect(colophon).toContain('office@other.example');
+    expect(colophon).not.toContain('AVİM');
+    expect(toHtml(publication.sections.find((section) => section.kind === 'author')!.content)).toContain(`<img src="${path.join(root, 'manuscript', 'img', 'me.png')}" alt="A. Writer">`);
+  });
+
+  it('reports an author photo that is missing', async () => {
+    const project = loadProject(ROOT);
+    const file = new VFile({ path: path.join(ROOT, 'manuscript', 'x.md'), value: '---\ntitle: T\nauthor:\n  name: A\n  bio: B.\n  photo: nowhere.jpg\n---\n' });
+    const body = await transformManuscript(file, { brand: project.brand, projectRoot: ROOT, defaultLang: 'en', labels: project.labels });
+    await buildPublication(file, body, project, {});
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual(['1:1 Image "nowhere.jpg" not found (looked for manuscript/nowhere.jpg)']);
+  });
+});

@@ -117,7 +117,7 @@ export async function publish(
   options: Pick<BuildOptions, 'strict' | 'importNotes'>,
   report: (text: string, severity: 'error' | 'warning' | 'info') => void = () => {},
 ): Promise<Publication> {
-  const file = await loadManuscript(source);
+  const file = await loadManuscript(source, project.config.limits);
   failOnErrors(file);
   const body = await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: project.config.defaults.lang, labels: project.labels, importNotes: options.importNotes ?? 'auto' });
   const reportWarnings = (from: number) => {

@@ -1,5 +1,6 @@
 // Project configuration (avim-press.config.yaml): which brand, and defaults every manuscript inherits.
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from './limits.js';
 import { languageCode, notesPlacement, pageSize } from './frontmatter-schema.js';
 
 export const configSchema = z.strictObject({
@@ -14,6 +15,14 @@ export const configSchema = z.strictObject({
       notes: notesPlacement.default('footnotes'),
       pageSize: pageSize.default('A4'),
       publicationType: z.string().optional(),
+    })
+    .prefault({}),
+  /** Inputs larger than these are refused up front (see src/load/limits.ts). */
+  limits: z
+    .strictObject({
+      maxBytes: z.number().int().positive().default(DEFAULT_LIMITS.maxBytes),
+      maxDepth: z.number().int().positive().default(DEFAULT_LIMITS.maxDepth),
+      maxNotes: z.number().int().positive().default(DEFAULT_LIMITS.maxNotes),
     })
     .prefault({}),
 });

@@ -1,26 +1,48 @@
 // Read a manuscript into a VFile. Markdown (.md, .markdown) and plain-text exports (.txt) are accepted.
+// What is not text, or too large, is refused here with a located error, before any parse.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { checkTextLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 
 export const MANUSCRIPT_EXTENSIONS = ['.md', '.markdown', '.txt'];
 
-export async function loadManuscript(filePath: string): Promise<VFile> {
+function refuse(file: VFile, reason: string, ruleId: string, line = 1): void {
+  file.message(reason, { place: { line, column: 1 }, ruleId, source: 'avim-press' }).fatal = true;
+}
+
+function lineOf(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
+
+export async function loadManuscript(filePath: string, limits: InputLimits = DEFAULT_LIMITS): Promise<VFile> {
   const absolute = path.resolve(filePath);
   const bytes = await readFile(absolute);
-  const file = new VFile({ path: absolute });
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) {
-    // Report the first undecodable byte's line, so the editor can find it.
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    const message = file.message('The file is not valid UTF-8: save it as UTF-8', {
-      place: { line, column: 1 },
-      ruleId: 'encoding',
-      source: 'avim-press',
-    });
-    message.fatal = true;
+  const file = new VFile({ path: absolute, value: '' });
+  if (bytes.length > limits.maxBytes) {
+    checkTextLimits(file, bytes.length, limits);
+    return file;
   }
-  // A byte-order mark is not text.
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    refuse(file, 'The file is not valid UTF-8: save it as UTF-8', 'encoding', lineOf(lossy, lossy.indexOf('\uFFFD')));
+    return file;
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    refuse(file, 'This is not a text file (it holds NUL bytes): save the manuscript as Markdown', 'encoding', lineOf(text, nul));
+    return file;
+  }
+  // A byte-order mark is not text; Windows line ends are read as they are (micromark takes CRLF).
   file.value = text.replace(/^\uFEFF/, '');
+  const value = String(file.value);
+  if (/^---\r?\n/.test(value) && !/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(value)) {
+    refuse(file, 'The front matter is never closed: add a line `---` after it', 'frontmatter-unclosed');
+    return file;
+  }
+  checkTextLimits(file, bytes.length, limits);
   return file;
 }

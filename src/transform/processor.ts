@@ -16,6 +16,7 @@ import remarkPhotoCredit from './plugins/remark-photo-credit.js';
 import remarkStripPublisherBlock from './plugins/remark-strip-publisher-block.js';
 import remarkTitleBlock from './plugins/remark-title-block.js';
 import remarkTypography from './plugins/remark-typography.js';
+import rehypeCheckLinks from './plugins/rehype-check-links.js';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.js';
 import { safeHtml } from './safe-html.js';
 
@@ -45,7 +46,8 @@ export function createProcessor(options: TransformOptions) {
     .use(remarkAuthorSection)
     .use(remarkCheckNotes)
     .use(safeHtml({ projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false }))
-    .use(rehypeCollectNotes);
+    .use(rehypeCollectNotes)
+    .use(rehypeCheckLinks);
 }
 
 /** Run the transform; the body comes back as hast, everything else is on `file.data`. */

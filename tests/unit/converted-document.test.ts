@@ -46,3 +46,22 @@ describe('untrusted raw HTML', () => {
     expect(result.html).toContain('<p>Hi <a>there</a></p>');
   });
 });
+
+describe('links', () => {
+  it('keeps web, mail and in-document links; turns dead and file links into text with a warning', async () => {
+    const result = await transform('# T\n\n<a id="here"></a>[web](https://example.org) [mail](mailto:a@b.c) [in](#here) [gone](#nowhere) [file](notes.docx)\n');
+    expect(result.html).toContain('<a href="https://example.org">web</a>');
+    expect(result.html).toContain('<a href="mailto:a@b.c">mail</a>');
+    expect(result.html).toContain('<a href="#here">in</a>');
+    expect(result.html).toContain('<a>gone</a> <a>file</a>');
+    expect(result.messages).toEqual([
+      'manuscript/test.md:3:78: warning: Link to "#nowhere", but no element has that id; kept as text (link-dead)',
+      'manuscript/test.md:3:95: warning: Link to "notes.docx": a file link cannot work in a PDF or EPUB; kept as text (link-dead)',
+    ]);
+  });
+
+  it('reports an id used twice', async () => {
+    const result = await transform('# T\n\n<span id="x">a</span>\n\n<span id="x">b</span>\n');
+    expect(result.messages).toEqual(['manuscript/test.md:5:1: error: The id "x" is used twice (id-duplicate)']);
+  });
+});

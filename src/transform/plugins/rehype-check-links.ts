@@ -1,0 +1,37 @@
+// A link must lead somewhere in a PDF or an EPUB: to the web (http, https), to mail or a phone, or to
+// a place in the publication. Links to local files, or to ids that do not exist, would be dead (and
+// EPUBCheck rejects them): they are reported and kept as plain text. Duplicate ids are errors.
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import '../file-data.js';
+
+const EXTERNAL = /^(https?:|mailto:|tel:)/i;
+
+export default function rehypeCheckLinks() {
+  return (tree: Root, file: VFile) => {
+    const ids = new Set<string>();
+    const notes = file.data.notes ?? [];
+    // The notes are out of the tree by now; their calls are still in it.
+    for (const note of notes) ids.add(note.id);
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id !== 'string') return;
+      if (ids.has(id)) {
+        file.message(`The id "${id}" is used twice`, { place: node.position, ruleId: 'id-duplicate', source: 'avim-press' }).fatal = true;
+      }
+      ids.add(id);
+    });
+    const check = (node: Element) => {
+      if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+      const href = node.properties.href;
+      if (EXTERNAL.test(href)) return;
+      if (href.startsWith('#') && ids.has(decodeURIComponent(href.slice(1)))) return;
+      const reason = href.startsWith('#') ? `Link to "${href}", but no element has that id` : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
+      file.message(`${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', source: 'avim-press' });
+      delete node.properties.href;
+    };
+    visit(tree, 'element', check);
+    for (const note of notes) for (const block of note.content) visit(block, 'element', check);
+  };
+}

@@ -133,7 +133,7 @@ describe('notes that call notes', () => {
   it('rewrites a call inside a note, even to itself', async () => {
     const result = await transform('# T\n\nText[^a].\n\n[^a]: See also[^b] and me[^a].\n\n[^b]: B.\n');
     expect(result.notesHtml[0]).toBe(
-      '<p>See also<sup><a href="#fn-2" id="fnref-2" class="noteref" role="doc-noteref">2</a></sup> and me<sup><a href="#fn-1" id="fnref-1-2" class="noteref" role="doc-noteref">1</a></sup></p>',
+      '<p>See also<sup><a href="#fn-2" id="fnref-2" class="noteref" role="doc-noteref">2</a></sup> and me<sup><a href="#fn-1" id="fnref-1-2" class="noteref" role="doc-noteref">1</a></sup>.</p>',
     );
     expect(result.notes[0]!.calls).toEqual(['fnref-1', 'fnref-1-2']);
   });

@@ -36,8 +36,8 @@ export async function epubcheckJava(file: string, jar: string): Promise<Validati
       const severity = message.severity.toLowerCase();
       if (severity !== 'fatal' && severity !== 'error' && severity !== 'warning') continue;
       const location = message.locations[0];
-      // Locations name the file checked first: "book.epub/OEBPS/x.xhtml" or just "book.epub".
-      const inside = location?.path.split('/').slice(1).join('/');
+      // A location is a path inside the EPUB, or the EPUB's own name for the container as a whole.
+      const inside = location && location.path !== path.basename(file) ? location.path : undefined;
       problems.push({
         severity: severity as ProblemSeverity,
         id: message.ID,

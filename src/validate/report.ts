@@ -25,7 +25,7 @@ export const countWarnings = (report: ValidationReport) => report.problems.filte
 export function formatProblem(epub: string, problem: ValidationProblem, validator: string): string {
   const where = problem.path ? `${epub}/${problem.path}${problem.line && problem.line > 0 ? `:${problem.line}${problem.column && problem.column > 0 ? `:${problem.column}` : ''}` : ''}` : epub;
   const severity = problem.severity === 'fatal' ? 'error' : problem.severity;
-  return `${where}: ${severity}: ${problem.message.trim()} (${problem.id}, ${validator})`;
+  return `${where}: ${severity}: ${problem.message.replace(/\s+/g, ' ').trim()} (${problem.id}, ${validator})`;
 }
 
 export function formatSummary(epub: string, report: ValidationReport): string {

@@ -61,7 +61,7 @@ export function contentDocuments(publication: Publication, project: Project): Co
       parts.forEach((part, index) => {
         const single = parts.length === 1;
         const filename = single ? 'body.xhtml' : `body-${String(index + 1).padStart(digits, '0')}.xhtml`;
-        if (part.heading && typeof part.heading.properties.id !== 'string') part.heading.properties.id = `chapter-${index + 1}`;
+        if (part.heading && typeof part.heading.properties.id !== 'string') part.heading.properties.id = unusedId(tree, `chapter-${index + 1}`);
         add({
           filename,
           kind: part.heading ? 'chapter' : 'body',
@@ -149,6 +149,17 @@ function subheadings(document: ContentDocument): { id: string; title: string }[]
     found.push({ id: node.properties.id as string, title: toString(node).trim() });
   });
   return found;
+}
+
+/** `wanted`, or wanted-2, -3 ... when the manuscript already uses that id. */
+function unusedId(tree: Root, wanted: string): string {
+  const taken = new Set<string>();
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') taken.add(node.properties.id);
+  });
+  let id = wanted;
+  for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
+  return id;
 }
 
 /** Same-document links (#id) that now point into another file get that file's name. */

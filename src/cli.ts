@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // avim-press command line: a thin shell over build() that prints a line per artifact.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, FORMATS, type BuildEvent, type Format } from './build.js';
@@ -122,6 +123,11 @@ async function check(files: string[], strict: boolean, quiet: boolean): Promise<
   let failed = 0;
   for (const file of files) {
     let validation: EpubValidation;
+    if (!existsSync(file)) {
+      console.error(`${file}: error: no such file`);
+      failed++;
+      continue;
+    }
     try {
       validation = await validateEpub(file);
     } catch (error) {

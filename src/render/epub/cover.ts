@@ -1,13 +1,13 @@
 // The cover image: the file the front matter names, or a branded cover (title, authors, wordmark)
 // drawn by the same browser that prints the PDF. The page is sandboxed like the print page: its HTML
 // is given directly, fonts inlined, scripts off, every request refused.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, HTTPRequest } from 'puppeteer';
 import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
 import type { Publication } from '../../publication/model.js';
 import { renderTemplate } from '../../publication/section-template.js';
-import { readFileSync } from 'node:fs';
 import { brandFonts, fontDataUrl, fontFaceCss } from '../fonts.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
@@ -16,10 +16,7 @@ const HEIGHT = 2560;
 
 export async function coverImage(publication: Publication, project: Project, images: ImagePackage, browser: () => Promise<Browser>): Promise<PackagedImage> {
   if (publication.metadata.cover) return images.add(publication.metadata.cover, { name: 'cover', properties: 'cover-image' });
-  const data = await drawCover(publication, project, await browser());
-  const image: PackagedImage = { id: 'img-cover', href: 'images/cover.png', mediaType: 'image/png', data, properties: 'cover-image' };
-  images.images.unshift(image);
-  return image;
+  return images.addData(await drawCover(publication, project, await browser()), 'cover', { mediaType: 'image/png', extension: 'png' }, 'cover-image');
 }
 
 async function drawCover(publication: Publication, project: Project, browser: Browser): Promise<Buffer> {

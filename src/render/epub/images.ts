@@ -53,14 +53,18 @@ export class ImagePackage {
     } catch {
       throw new Error(`${file}: image not found`);
     }
-    const { mediaType, extension } = imageType(data, file);
-    const stem = options.name ?? slugify(path.parse(file).name);
-    let name = `${stem}.${extension}`;
-    for (let n = 2; this.names.has(name); n++) name = `${stem}-${n}.${extension}`;
-    this.names.add(name);
-    const image: PackagedImage = { id: `img-${name.replace(/\.[^.]+$/, '')}`, href: `images/${name}`, mediaType, data, ...(options.properties ? { properties: options.properties } : {}) };
-    this.images.push(image);
+    const image = this.addData(data, options.name ?? slugify(path.parse(file).name), imageType(data, file), options.properties);
     this.byFile.set(file, image);
+    return image;
+  }
+
+  /** Package image bytes made here (the drawn cover). */
+  addData(data: Buffer, stem: string, type: { mediaType: string; extension: string }, properties?: string): PackagedImage {
+    let name = `${stem}.${type.extension}`;
+    for (let n = 2; this.names.has(name); n++) name = `${stem}-${n}.${type.extension}`;
+    this.names.add(name);
+    const image: PackagedImage = { id: `img-${name.replace(/\.[^.]+$/, '')}`, href: `images/${name}`, mediaType: type.mediaType, data, ...(properties ? { properties } : {}) };
+    this.images.push(image);
     return image;
   }
 

@@ -176,6 +176,18 @@ describe('the EPUB of the Turkish manuscript', () => {
     expect(sha256(buildEpub(TURKISH))).toBe(sha256(file));
   });
 
+  it('packages no image from outside the manuscript\'s and the project\'s folders', () => {
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    cpSync(path.dirname(TURKISH), dir, { recursive: true });
+    cpSync(path.join(path.dirname(TURKISH), 'kapak.png'), path.join(elsewhere, 'kapak.png'));
+    const manuscript = path.join(dir, 'orta-koridor.md');
+    writeFileSync(manuscript, readFileSync(manuscript, 'utf8').replace('cover: kapak.png', `cover: ${path.join(elsewhere, 'kapak.png')}`));
+    const run = runCli(['build', manuscript, '--out', dir, '--format', 'epub']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("kapak.png: an image outside the manuscript's and the project's folders; not packaged");
+  });
+
   it('fails with a message when the front matter names a cover that is not there', () => {
     const dir = tempDir();
     cpSync(path.dirname(TURKISH), dir, { recursive: true });

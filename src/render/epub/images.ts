@@ -43,10 +43,16 @@ export class ImagePackage {
   private readonly byFile = new Map<string, PackagedImage>();
   private readonly names = new Set<string>();
 
+  /** @param roots folders images may come from (the manuscript's, the project's): nothing else is read. */
+  constructor(private readonly roots: string[]) {}
+
   /** Package an image file once, named from its file name (-2, -3 ... when two share a name). */
   add(file: string, options: { name?: string; properties?: string } = {}): PackagedImage {
     const existing = this.byFile.get(file);
     if (existing) return existing;
+    if (!this.roots.some((root) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file)))) {
+      throw new Error(`${file}: an image outside the manuscript's and the project's folders; not packaged`);
+    }
     let data: Buffer;
     try {
       data = readFileSync(file);

@@ -35,7 +35,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
   const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
 
   const documents = contentDocuments(publication, project);
-  const images = new ImagePackage();
+  const images = new ImagePackage([publication.source.dir, project.root]);
   const cover = await coverImage(publication, project, images, options.browser);
   for (const document of documents) images.rewrite(document.tree, publication.source.dir);
   // Before the cover joins: a cover image does not make a text book a visual one.

@@ -12,6 +12,8 @@ import { renderEpub } from './render/epub/render-epub.js';
 import { renderPdf } from './render/pdf/render-pdf.js';
 import { DiagnosticError, failOnErrors, formatMessage } from './report/diagnostics.js';
 import { transformManuscript } from './transform/processor.js';
+import { validateEpub, type EpubValidation } from './validate/validate-epub.js';
+import { countErrors, countWarnings } from './validate/report.js';
 import { writeAtomic } from './write/atomic-write.js';
 
 export type Format = 'pdf' | 'epub';
@@ -29,6 +31,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Converting bracket-number notes: auto (default), always, never. */
   importNotes?: 'auto' | 'always' | 'never';
+  /** Run the EPUB validators on each EPUB written; an error fails the manuscript. */
+  validate?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Called as things happen, for progress output. */
   onEvent?: (event: BuildEvent) => void;
@@ -47,7 +51,8 @@ export type BuildEvent =
   | { type: 'artifact'; artifact: Artifact }
   | { type: 'diagnostic'; source: string; text: string; severity: 'error' | 'warning' | 'info' }
   | { type: 'failure'; source: string; message: string }
-  | { type: 'browser'; choice: BrowserChoice; version: string };
+  | { type: 'browser'; choice: BrowserChoice; version: string }
+  | { type: 'validation'; source: string; path: string; validation: EpubValidation };
 
 export interface BuildResult {
   artifacts: Artifact[];
@@ -65,20 +70,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const sources = await findManuscripts(options.inputs?.length ? options.inputs.map((input) => path.resolve(cwd, input)) : [path.resolve(cwd, project.config.manuscripts)]);
 
   const result: BuildResult = { artifacts: [], failures: [] };
-  let browser: Browser | undefined;
+  // One browser for the run, launched when first needed (the PDF, or an EPUB's generated cover).
+  let launching: Promise<Browser> | undefined;
+  const browser = () =>
+    (launching ??= launchBrowser(env).then(async (launched) => {
+      emit({ type: 'browser', choice: launched.choice, version: await launched.browser.version() });
+      return launched.browser;
+    }));
   try {
     for (const source of sources) {
       const relative = path.relative(cwd, source);
       try {
         const publication = await publish(source, project, clock, options, (text, severity) => emit({ type: 'diagnostic', source: relative, text, severity }));
         if (formats.includes('pdf')) {
-          if (!browser) {
-            const launched = await launchBrowser(env);
-            browser = launched.browser;
-            emit({ type: 'browser', choice: launched.choice, version: await browser.version() });
-          }
           const started = performance.now();
-          const pdf = await renderPdf(publication, project, browser);
+          const pdf = await renderPdf(publication, project, await browser());
           for (const url of pdf.blocked) {
             emit({ type: 'diagnostic', source: relative, severity: 'warning', text: `${relative}: warning: the print page asked for ${url}; refused (resource-blocked)` });
           }
@@ -90,12 +96,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         if (formats.includes('epub')) {
           const started = performance.now();
-          const epub = await renderEpub(publication, project);
+          const epub = await renderEpub(publication, project, { browser });
           const target = path.join(outDir, `${publication.metadata.slug}.epub`);
           await writeAtomic(target, epub.bytes);
           const artifact: Artifact = { source: relative, format: 'epub', path: path.relative(cwd, target), bytes: epub.bytes.length, milliseconds: performance.now() - started };
           result.artifacts.push(artifact);
           emit({ type: 'artifact', artifact });
+          if (options.validate) {
+            const validation = await validateEpub(target, env);
+            emit({ type: 'validation', source: relative, path: artifact.path, validation });
+            const errors = validation.reports.reduce((sum, report) => sum + countErrors(report) + (options.strict ? countWarnings(report) : 0), 0);
+            if (errors > 0) throw new Error(`${artifact.path} failed validation (${errors} ${options.strict ? 'errors and warnings' : errors === 1 ? 'error' : 'errors'})`);
+          }
         }
       } catch (error) {
         const message = error instanceof DiagnosticError ? error.message : `${relative}: error: ${(error as Error).message}`;
@@ -104,7 +116,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
     }
   } finally {
-    await browser?.close();
+    if (launching) await (await launching.catch(() => undefined))?.close();
   }
   return result;
 }

@@ -1,24 +1,30 @@
 #!/usr/bin/env node
 // avim-press command line: a thin shell over build() that prints a line per artifact.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, FORMATS, type BuildEvent, type Format } from './build.js';
 import { TOOL_VERSION } from './publication/build-publication.js';
+import { countErrors, countWarnings, formatProblem, formatSummary } from './validate/report.js';
+import { validateEpub, type EpubValidation } from './validate/validate-epub.js';
 
 const HELP = `avim-press ${TOOL_VERSION}: Markdown manuscripts to print-ready PDF and EPUB 3
 
 Usage:
   avim-press build [files or folders...] [options]
+  avim-press check <file.epub...> [--strict] [--quiet]
   avim-press --help | --version
 
 Builds every manuscript (.md, .markdown, .txt) named, or all of the configured manuscript
-folder (manuscript/), into <out>/<slug>.pdf and <out>/<slug>.epub.
+folder (manuscript/), into <out>/<slug>.pdf and <out>/<slug>.epub. \`check\` validates EPUB files:
+@likecoin/epubcheck-ts always, EPUBCheck (Java) too when it is installed.
 
 Options:
   --out <dir>            output folder (default: dist, or "out" in avim-press.config.yaml)
   --format <list>        pdf, epub or pdf,epub (default: pdf,epub)
   --import-notes <mode>  bracket-number notes of converted documents: auto, always, never (default: auto)
-  --strict               warnings fail the build too
+  --validate             validate each EPUB written, as \`check\` does; an error fails the manuscript
+  --strict               warnings fail the build (and validation) too
   --quiet                print errors only
   -h, --help             this help
   -v, --version          the version
@@ -52,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         'import-notes': { type: 'string' },
         strict: { type: 'boolean', default: false },
+        validate: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -71,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...inputs] = positionals;
+  if (command === 'check') return check(inputs, values.strict, values.quiet);
   if (command !== 'build') {
     console.error(command ? `avim-press: unknown command "${command}"` : 'avim-press: no command given');
     console.error('Run avim-press --help for usage.');
@@ -87,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.out ? { out: values.out } : {}),
       ...(values.format ? { formats: parseFormats(values.format)! } : {}),
       strict: values.strict,
+      validate: values.validate,
       ...(importNotes ? { importNotes: importNotes as 'auto' | 'always' | 'never' } : {}),
       onEvent: (event: BuildEvent) => printEvent(event, values.quiet),
     });
@@ -105,6 +114,42 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** `avim-press check`: 0 when no file has an error (nor, with --strict, a warning), 1 otherwise. */
+async function check(files: string[], strict: boolean, quiet: boolean): Promise<number> {
+  if (files.length === 0) {
+    console.error('avim-press: check needs one or more .epub files\nRun avim-press --help for usage.');
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    let validation: EpubValidation;
+    if (!existsSync(file)) {
+      console.error(`${file}: error: no such file`);
+      failed++;
+      continue;
+    }
+    try {
+      validation = await validateEpub(file);
+    } catch (error) {
+      console.error(`${file}: error: ${(error as Error).message}`);
+      failed++;
+      continue;
+    }
+    printValidation(file, validation, quiet);
+    if (validation.reports.some((report) => countErrors(report) > 0 || (strict && countWarnings(report) > 0))) failed++;
+  }
+  if (!quiet) console.log(`${files.length - failed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+function printValidation(file: string, validation: EpubValidation, quiet: boolean): void {
+  for (const report of validation.reports) {
+    for (const problem of report.problems) console.error(formatProblem(file, problem, report.validator));
+    if (!quiet) console.log(formatSummary(file, report));
+  }
+  if (!quiet) for (const note of validation.skipped) console.log(`${file}: skipped ${note}`);
+}
+
 function printEvent(event: BuildEvent, quiet: boolean): void {
   switch (event.type) {
     case 'artifact': {
@@ -119,6 +164,9 @@ function printEvent(event: BuildEvent, quiet: boolean): void {
       return;
     case 'failure':
       console.error(event.message);
+      return;
+    case 'validation':
+      printValidation(event.path, event.validation, quiet);
       return;
     case 'browser':
       if (!quiet) console.log(`browser: ${event.version} (${event.choice.source}: ${path.basename(event.choice.executablePath)})`);

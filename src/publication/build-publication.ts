@@ -1,7 +1,7 @@
 // Assemble the publication model from the transformed manuscript: metadata from the front matter
 // (or what a converted document says of itself) and the sections in reading order.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
@@ -119,11 +119,22 @@ async function buildMetadata(file: VFile, project: Project, clock: BuildClock): 
     identifier: isbn ? `urn:isbn:${isbn.replace(/[- ]/g, '')}` : `urn:uuid:${uuidv5(identity, IDENTIFIER_NAMESPACE)}`,
     ...(matter?.edition ? { edition: matter.edition } : {}),
     ...(matter?.series ? { series: matter.series } : {}),
+    ...(matter?.cover ? { cover: resolveCover(file, matter.cover) } : {}),
     notes: matter?.notes ?? defaults.notes,
     pageSize: matter?.pageSize ?? defaults.pageSize,
     slug,
     toolVersion: TOOL_VERSION,
   };
+}
+
+/** The cover image named in the front matter, relative to the manuscript; a missing file is an error. */
+function resolveCover(file: VFile, cover: string): string {
+  const resolved = path.resolve(path.dirname(path.resolve(file.path)), cover);
+  if (!existsSync(resolved)) {
+    const message = file.message(`The cover image ${cover} does not exist`, { ruleId: 'cover-not-found', source: 'avim-press' });
+    message.fatal = true;
+  }
+  return resolved;
 }
 
 /** Front matter authors (bio as Markdown), else the converted document's; the lifted

@@ -37,6 +37,8 @@ export interface Metadata {
   identifier: string;
   edition?: string;
   series?: { name: string; position?: number };
+  /** Absolute path of the cover image the front matter names (`cover`), when it names one. */
+  cover?: string;
   notes: NotesPlacement;
   pageSize: PageSize;
   /** File name stem of the artifacts: dist/<slug>.pdf */

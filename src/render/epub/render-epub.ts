@@ -1,86 +1,58 @@
-// Package the publication as EPUB 3 with epub-gen-memory, with our own templates (templates/epub)
-// for the package document, navigation and chapters. Nothing is fetched: fonts are added from the
-// brand's @fontsource packages, and dates and identifiers come from the model, so the same inputs
-// give the same bytes.
+// The EPUB 3 edition: the publication's sections as content documents (body split per chapter,
+// notes as pop-up footnotes or endnotes), the manuscript's images and a cover, the brand's fonts,
+// full package metadata with accessibility metadata stated from the content, navigation with
+// landmarks and an NCX. Nothing is fetched, and dates and identifiers come from the model, so the
+// same inputs give the same bytes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EPub } from 'epub-gen-memory';
-import type { Element, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { fromHtml } from 'hast-util-from-html';
+import type { Browser } from 'puppeteer';
 import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
-import type { Publication, Section, SectionKind } from '../../publication/model.js';
+import type { Author, Publication } from '../../publication/model.js';
+import { renderTemplate } from '../../publication/section-template.js';
 import { brandFonts, fontFaceCss } from '../fonts.js';
+import { accessibilityFacts, accessibilityMetadata } from './accessibility.js';
+import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument } from './documents.js';
+import { coverImage } from './cover.js';
+import { ImagePackage } from './images.js';
+import { PackagedEpub } from './packaged-epub.js';
+import { toXhtml } from './xhtml.js';
 
-/** epub-gen-memory keeps its zip protected; this subclass adds files and fixes entry dates. */
-class PackagedEpub extends EPub {
-  addFile(name: string, data: Uint8Array | string): void {
-    this.zip.file(name, data);
-  }
-  async packed(date: Date): Promise<Buffer> {
-    await this.render();
-    // Every entry gets the publication's date, so two builds give the same zip.
-    this.zip.forEach((_, entry) => {
-      entry.date = date;
-    });
-    return this.zip.generateAsync({
-      type: 'nodebuffer',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: { level: 9 },
-    });
-  }
+export interface EpubOptions {
+  /** The run's browser, launched on first use: it draws the cover when the manuscript names none. */
+  browser: () => Promise<Browser>;
 }
-
-const LANDMARKS: Partial<Record<SectionKind, string>> = {
-  'title-page': 'titlepage',
-  body: 'bodymatter',
-  notes: 'endnotes',
-  colophon: 'colophon',
-};
-
-// ARIA roles and the epub:type each implies: reading systems key pop-up notes on epub:type.
-const EPUB_TYPES: Record<string, string> = {
-  'doc-noteref': 'noteref',
-  'doc-endnotes': 'endnotes',
-  'doc-backlink': 'backlink',
-  'doc-footnote': 'footnote',
-};
 
 export interface EpubResult {
   bytes: Buffer;
 }
 
-export async function renderEpub(publication: Publication, project: Project): Promise<EpubResult> {
+export async function renderEpub(publication: Publication, project: Project, options: EpubOptions): Promise<EpubResult> {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang]!;
   const brandName = localize(project.brand.name, metadata.lang);
+  const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
+
+  const documents = contentDocuments(publication, project);
+  const images = new ImagePackage([publication.source.dir, project.root]);
+  const cover = await coverImage(publication, project, images, options.browser);
+  for (const document of documents) images.rewrite(document.tree, publication.source.dir);
+  // Before the cover joins: a cover image does not make a text book a visual one.
+  const facts = accessibilityFacts(documents, false);
+  documents.unshift(coverDocument(cover.href, publication, project));
+  linkAcrossFiles(documents);
+
   const fonts = brandFonts(project.brand);
-  const fileOf = new Map(publication.sections.map((section) => [section.id, `${section.id}.xhtml`]));
-  const idToFile = new Map<string, string>();
-  for (const section of publication.sections) {
-    visit(section.content, 'element', (node) => {
-      if (typeof node.properties.id === 'string') idToFile.set(node.properties.id, fileOf.get(section.id)!);
-    });
-  }
-
-  const chapters = publication.sections.map((section) => ({
-    id: `section-${section.id}`,
-    kind: section.kind,
-    title: section.title,
-    filename: fileOf.get(section.id)!,
-    landmark: LANDMARKS[section.kind],
-    content: chapterHtml(section, idToFile, fileOf.get(section.id)!),
-  }));
-
   const families = (css: string) =>
     css.replaceAll('var(--font-body)', `"${fonts.body}", serif`).replaceAll('var(--font-heading)', `"${fonts.heading}", sans-serif`);
   const css = [fontFaceCss(fonts, (face) => `fonts/${face.fileName}`), families(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'))].join('\n');
-  const resources = fonts.faces.map((face, index) => ({ id: `font-${index + 1}`, href: `fonts/${face.fileName}`, mediaType: 'font/woff2' }));
+  const resources = [
+    ...fonts.faces.map((face, index) => ({ id: `font-${index + 1}`, href: `fonts/${face.fileName}`, mediaType: 'font/woff2' })),
+    ...images.images.map(({ id, href, mediaType, properties }) => ({ id, href, mediaType, ...(properties ? { properties } : {}) })),
+  ];
   const from = project.brand.copyrightFrom;
   const years = from && from < metadata.year ? `${from}–${metadata.year}` : String(metadata.year);
-  const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
 
   const epub = new PackagedEpub(
     {
@@ -105,40 +77,46 @@ export async function renderEpub(publication: Publication, project: Project): Pr
         labels,
         brandName,
         rights: `© ${years} ${brandName}. ${labels.allRightsReserved}`,
+        pubDate: metadata.date ?? metadata.modified.toISOString().slice(0, 10),
         modified: metadata.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        chapters,
+        creators: metadata.authors.map((author) => ({ name: author.name, relator: relator(author) })),
+        documents,
+        nav: navigation(documents),
+        landmarks: landmarks(documents, labels),
         resources,
-        accessibility: {
-          modes: ['textual'],
-          sufficient: 'textual',
-          features: ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'],
-          summary: `This publication meets WCAG 2.1 Level AA. It is text only, with a table of contents, headings that give its structure, and notes that link to and from the text.`,
-        },
+        coverImage: { id: cover.id },
+        accessibility: accessibilityMetadata(facts),
       } as object),
     },
-    chapters.map(({ title, filename, content, kind }) => ({ title, filename, content, kind, excludeFromToc: false })),
+    documents.map((document) => ({
+      id: document.id,
+      title: document.title,
+      filename: document.filename,
+      kind: document.kind,
+      ...(document.headingId ? { headingId: document.headingId } : {}),
+      xhtml: toXhtml(document.tree),
+    })),
   );
   for (const face of fonts.faces) epub.addFile(`OEBPS/fonts/${face.fileName}`, readFileSync(face.file));
+  for (const image of images.images) epub.addFile(`OEBPS/${image.href}`, image.data);
   return { bytes: await epub.packed(metadata.modified) };
 }
 
-/** A section as chapter HTML: epub:type beside each ARIA role, links across files made relative. */
-function chapterHtml(section: Section, idToFile: Map<string, string>, ownFile: string): string {
-  const tree = structuredClone(section.content) as Root;
-  visit(tree, 'element', (node: Element) => {
-    const role = node.properties.role;
-    if (typeof role === 'string' && EPUB_TYPES[role]) node.properties['epub:type'] = EPUB_TYPES[role];
-    // Each note of an endnotes section is an endnote to reading systems (ARIA says it by the list).
-    if (role === 'doc-endnotes') {
-      visit(node, 'element', (item) => {
-        if (item.tagName === 'li') item.properties['epub:type'] = 'endnote';
-      });
-    }
-    const href = node.properties.href;
-    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) {
-      const target = idToFile.get(href.slice(1));
-      if (target && target !== ownFile) node.properties.href = `${target}${href}`;
-    }
-  });
-  return toHtml(tree);
+function coverDocument(src: string, publication: Publication, project: Project): ContentDocument {
+  const labels = project.labels[publication.metadata.lang]!;
+  return {
+    id: 'doc-cover',
+    filename: 'cover.xhtml',
+    kind: 'cover',
+    title: labels.cover!,
+    landmark: 'cover',
+    inToc: false,
+    subheadings: [],
+    tree: fromHtml(renderTemplate(path.join(project.templatesDir, 'epub', 'cover.ejs'), { src, meta: publication.metadata, labels }).trim(), { fragment: true }),
+  };
+}
+
+/** MARC relator for the package's creator role: the manuscript names roles in words. */
+function relator(author: Author): string {
+  return /\bedit(or|ör)/i.test(author.role ?? '') ? 'edt' : 'aut';
 }

@@ -1,5 +1,5 @@
-// Every image a manuscript shows must be its own: a file inside the project, found relative to the
-// manuscript. The img's src becomes the file's real absolute path, which the renderers package
+// Every image a manuscript shows must be its own: a file inside the project or the manuscript's own
+// folder, found relative to the manuscript. The img's src becomes the file's real absolute path, which the renderers package
 // (PDF: inlined; EPUB: copied in). Remote images are not fetched unless allowed.
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,9 @@ function inside(folder: string, file: string): boolean {
 export default function rehypeResolveImages(options: ResolveImagesOptions) {
   const root = realpathSync(options.projectRoot);
   return (tree: Root, file: VFile) => {
-    const base = file.path ? path.dirname(path.resolve(file.path)) : root;
+    const base = file.path ? realpathSync(path.dirname(path.resolve(file.path))) : root;
+    // A manuscript built from elsewhere (avim-press build ~/drafts/paper.md) may show the images beside it.
+    const allowed = (candidate: string) => inside(root, candidate) || inside(base, candidate);
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
@@ -54,7 +56,7 @@ export default function rehypeResolveImages(options: ResolveImagesOptions) {
         relative = src;
       }
       const wanted = path.resolve(base, relative);
-      if (!inside(root, wanted)) return fail(`Image "${src}" is outside the project`, 'image-outside');
+      if (!allowed(wanted)) return fail(`Image "${src}" is outside the project`, 'image-outside');
       let real: string;
       try {
         real = realpathSync(wanted);
@@ -62,7 +64,7 @@ export default function rehypeResolveImages(options: ResolveImagesOptions) {
         return fail(`Image "${src}" not found (looked for ${path.relative(root, wanted)})`, 'image-missing');
       }
       // A symbolic link inside the project may point out of it.
-      if (!inside(root, real)) return fail(`Image "${src}" is a link to a file outside the project`, 'image-outside');
+      if (!allowed(real)) return fail(`Image "${src}" is a link to a file outside the project`, 'image-outside');
       if (!statSync(real).isFile()) return fail(`Image "${src}" is not a file`, 'image-missing');
       if (!IMAGE_TYPES[path.extname(real).toLowerCase()]) {
         return fail(`Image "${src}": use PNG, JPEG, GIF or SVG`, 'image-type');

@@ -1,0 +1,47 @@
+// The cover image: the file the front matter names, or a branded cover (title, authors, wordmark)
+// drawn by the same browser that prints the PDF. The page is sandboxed like the print page: its HTML
+// is given directly, fonts inlined, scripts off, every request refused.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, HTTPRequest } from 'puppeteer';
+import { localize } from '../../load/brand-schema.js';
+import type { Project } from '../../load/project.js';
+import type { Publication } from '../../publication/model.js';
+import { renderTemplate } from '../../publication/section-template.js';
+import { brandFonts, fontDataUrl, fontFaceCss } from '../fonts.js';
+import type { ImagePackage, PackagedImage } from './images.js';
+
+const WIDTH = 1600;
+const HEIGHT = 2560;
+
+export async function coverImage(publication: Publication, project: Project, images: ImagePackage, browser: () => Promise<Browser>): Promise<PackagedImage> {
+  if (publication.metadata.cover) return images.add(publication.metadata.cover, { name: 'cover', properties: 'cover-image' });
+  return images.addData(await drawCover(publication, project, await browser()), 'cover', { mediaType: 'image/png', extension: 'png' }, 'cover-image');
+}
+
+async function drawCover(publication: Publication, project: Project, browser: Browser): Promise<Buffer> {
+  const { metadata } = publication;
+  const css = [fontFaceCss(brandFonts(project.brand), fontDataUrl), readFileSync(path.join(project.stylesDir, 'cover.css'), 'utf8')].join('\n');
+  const html = renderTemplate(path.join(project.templatesDir, 'epub', 'cover-art.ejs'), {
+    meta: metadata,
+    brand: project.brand,
+    brandName: localize(project.brand.name, metadata.lang),
+    css,
+  });
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.url().startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    await page.setViewport({ width: WIDTH, height: HEIGHT, deviceScaleFactor: 1 });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    if (page.url() !== 'about:blank') throw new Error(`The cover page navigated away to ${page.url()}`);
+    return Buffer.from(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,219 @@
+// The publication's sections as EPUB content documents, in reading order: title page, the body (one
+// file, or one per chapter), the notes (endnotes) or each chapter's own notes (footnotes), author
+// page, colophon. Also the navigation entries and landmarks that point into them.
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Labels, Project } from '../../load/project.js';
+import type { Note, Publication, SectionKind } from '../../publication/model.js';
+import { renderTemplate } from '../../publication/section-template.js';
+import { splitBody } from './split-body.js';
+
+export type DocumentKind = SectionKind | 'cover' | 'chapter';
+
+export interface ContentDocument {
+  /** Manifest id. */
+  id: string;
+  filename: string;
+  kind: DocumentKind;
+  title: string;
+  /** epub:type of the landmark that points here (cover, titlepage, bodymatter, endnotes, colophon). */
+  landmark?: string;
+  /** Listed in the table of contents (the cover is not). */
+  inToc: boolean;
+  /** The heading that opens a chapter file (for its aria-labelledby). */
+  headingId?: string;
+  /** Headings inside the document that the table of contents lists under it. */
+  subheadings: { id: string; title: string }[];
+  tree: Root;
+}
+
+export interface NavEntry {
+  title: string;
+  href: string;
+  children: NavEntry[];
+}
+
+// ARIA roles and the epub:type reading systems key on (pop-up notes, chapter starts). EPUBCheck 4.2.6
+// knows no epub:type for doc-backlink: the role alone says it.
+const EPUB_TYPES: Record<string, string> = {
+  'doc-noteref': 'noteref',
+  'doc-endnotes': 'endnotes',
+  'doc-footnote': 'footnote',
+  'doc-chapter': 'chapter',
+};
+
+export function contentDocuments(publication: Publication, project: Project): ContentDocument[] {
+  const { metadata } = publication;
+  const labels = project.labels[metadata.lang]!;
+  const documents: ContentDocument[] = [];
+  const add = (document: Omit<ContentDocument, 'id' | 'subheadings' | 'inToc'> & Partial<Pick<ContentDocument, 'inToc'>>) =>
+    documents.push({ id: `doc-${document.filename.replace(/\.xhtml$/, '')}`, subheadings: [], inToc: true, ...document });
+
+  for (const section of publication.sections) {
+    const tree = structuredClone(section.content);
+    if (section.kind === 'body') {
+      const parts = splitBody(tree);
+      const digits = String(parts.length).length;
+      parts.forEach((part, index) => {
+        const single = parts.length === 1;
+        const filename = single ? 'body.xhtml' : `body-${String(index + 1).padStart(digits, '0')}.xhtml`;
+        if (part.heading && typeof part.heading.properties.id !== 'string') part.heading.properties.id = unusedId(tree, `chapter-${index + 1}`);
+        add({
+          filename,
+          kind: part.heading ? 'chapter' : 'body',
+          title: part.title || metadata.title,
+          ...(index === 0 ? { landmark: 'bodymatter' } : {}),
+          ...(part.heading ? { headingId: String(part.heading.properties.id) } : {}),
+          tree: { type: 'root', children: part.children },
+        });
+      });
+    } else if (section.kind === 'notes') {
+      // Endnotes gather in their own file; footnotes go to the end of the file that calls them.
+      if (metadata.notes === 'endnotes') add({ filename: 'notes.xhtml', kind: 'notes', title: section.title, landmark: 'endnotes', tree });
+    } else {
+      const landmark = section.kind === 'title-page' ? 'titlepage' : section.kind === 'colophon' ? 'colophon' : undefined;
+      add({ filename: `${section.id}.xhtml`, kind: section.kind, title: section.title, ...(landmark ? { landmark } : {}), tree });
+    }
+  }
+
+  if (metadata.notes !== 'endnotes') placeFootnotes(documents, publication.notes, labels, project);
+  for (const document of documents) {
+    addEpubTypes(document.tree);
+    if (document.kind === 'body' || document.kind === 'chapter') document.subheadings = subheadings(document);
+  }
+  return documents;
+}
+
+/** Each note as an <aside> at the end of the file of its first call: pop-up readers show it there.
+ * A note called only from another note goes to the calling note's file. */
+function placeFootnotes(documents: ContentDocument[], notes: Note[], labels: Labels, project: Project): void {
+  const byId = new Map(notes.map((note) => [note.id, note]));
+  const placed = new Set<string>();
+  const newlyCalled = (root: Root): Note[] => {
+    const found: Note[] = [];
+    visit(root, 'element', (node) => {
+      if (node.properties.role !== 'doc-noteref') return;
+      const note = byId.get(String(node.properties.href).replace(/^#/, ''));
+      if (note && !placed.has(note.id)) {
+        placed.add(note.id);
+        found.push(note);
+      }
+    });
+    return found;
+  };
+  const append = (document: ContentDocument, here: Note[]): Root => {
+    const html = renderTemplate(path.join(project.templatesDir, 'epub', 'footnotes.ejs'), {
+      labels,
+      notes: here.map((note) => ({
+        id: note.id,
+        number: note.number,
+        html: toHtml({ type: 'root', children: note.content }),
+        backlinks: note.calls.map((call, index) => ({ href: `#${call}`, label: `${labels.backToCall} (${note.number}${index > 0 ? `.${index + 1}` : ''})` })),
+      })),
+    });
+    const asides = fromHtml(html.trim(), { fragment: true });
+    document.tree.children.push(...asides.children);
+    return asides;
+  };
+  for (const document of documents) {
+    let here = newlyCalled(document.tree);
+    while (here.length > 0) here = newlyCalled(append(document, here));
+  }
+  // Notes no text reaches (called only from notes that are themselves never called) still need a home.
+  const orphans = notes.filter((note) => !placed.has(note.id));
+  const last = documents.filter((document) => document.kind === 'body' || document.kind === 'chapter').at(-1);
+  if (orphans.length > 0 && last) append(last, orphans);
+}
+
+function addEpubTypes(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    const role = node.properties.role;
+    if (typeof role === 'string' && EPUB_TYPES[role]) node.properties['epub:type'] = EPUB_TYPES[role];
+    // A list item of an endnotes section is an endnote to reading systems (the deprecated
+    // doc-endnote role is left out: ARIA says it by the list).
+    if (role === 'doc-endnotes') {
+      visit(node, 'element', (item) => {
+        if (item.tagName === 'li') item.properties['epub:type'] = 'endnote';
+      });
+    }
+  });
+}
+
+/** The body's section headings, for the table of contents: h2 in a chapter file, h1–h2 otherwise. */
+function subheadings(document: ContentDocument): { id: string; title: string }[] {
+  const ranks = document.kind === 'chapter' ? ['h2'] : ['h1', 'h2'];
+  const found: { id: string; title: string }[] = [];
+  const taken = new Set<string>();
+  visit(document.tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') taken.add(node.properties.id);
+  });
+  visit(document.tree, 'element', (node) => {
+    if (!ranks.includes(node.tagName)) return;
+    if (typeof node.properties.id !== 'string') {
+      let n = found.length + 1;
+      while (taken.has(`${document.id}-h${n}`)) n++;
+      node.properties.id = `${document.id}-h${n}`;
+      taken.add(node.properties.id);
+    }
+    found.push({ id: node.properties.id as string, title: toString(node).trim() });
+  });
+  return found;
+}
+
+/** `wanted`, or wanted-2, -3 ... when the manuscript already uses that id. */
+function unusedId(tree: Root, wanted: string): string {
+  const taken = new Set<string>();
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') taken.add(node.properties.id);
+  });
+  let id = wanted;
+  for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
+  return id;
+}
+
+/** Same-document links (#id) that now point into another file get that file's name. */
+export function linkAcrossFiles(documents: ContentDocument[]): void {
+  const fileOf = new Map<string, string>();
+  for (const document of documents) {
+    visit(document.tree, 'element', (node) => {
+      if (typeof node.properties.id === 'string' && !fileOf.has(node.properties.id)) fileOf.set(node.properties.id, document.filename);
+    });
+  }
+  for (const document of documents) {
+    visit(document.tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = fileOf.get(decodeURIComponent(href.slice(1)));
+      if (target && target !== document.filename) node.properties.href = `${target}${href}`;
+    });
+  }
+}
+
+export function navigation(documents: ContentDocument[]): NavEntry[] {
+  return documents
+    .filter((document) => document.inToc)
+    .map((document) => ({
+      title: document.title,
+      href: document.filename,
+      children: document.subheadings
+        .filter((heading) => heading.id !== document.headingId)
+        .map((heading) => ({ title: heading.title, href: `${document.filename}#${heading.id}`, children: [] })),
+    }));
+}
+
+export function landmarks(documents: ContentDocument[], labels: Labels): { type: string; href: string; title: string }[] {
+  const titles: Record<string, string | undefined> = {
+    cover: labels.cover,
+    titlepage: labels.titlePage,
+    bodymatter: labels.startOfContent,
+    endnotes: labels.notes,
+    colophon: labels.colophon,
+  };
+  return documents
+    .filter((document) => document.landmark)
+    .map((document) => ({ type: document.landmark!, href: document.filename, title: titles[document.landmark!] ?? document.title }));
+}

@@ -1,0 +1,38 @@
+// Each book's EPUB, built by the real CLI, through the real validators: epubcheck-ts, Debian's
+// EPUBCheck 4.2.6 (Java) and DAISY Ace 1.4.6. Nothing may be flagged.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAce } from '../helpers/ace.js';
+import { BOOKS } from '../helpers/books.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { epubcheckTs, javaEpubcheck, javaEpubcheckAvailable } from '../helpers/epub.js';
+
+describe.each(BOOKS)('the EPUB of $name', ({ source, slug }) => {
+  const out = tempDir();
+  const epub = path.join(out, `${slug}.epub`);
+
+  beforeAll(() => {
+    const run = runCli(['build', source(), '--out', out, '--format', 'epub', '--quiet'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('passes epubcheck-ts with no error and no warning', async () => {
+    const result = await epubcheckTs(epub);
+    expect(result.problems).toEqual([]);
+    expect(result.errors).toBe(0);
+    expect(result.warnings).toBe(0);
+  });
+
+  it.runIf(javaEpubcheckAvailable() || process.env.CI)('passes EPUBCheck 4.2.6 (Java) with no error and no warning', () => {
+    const result = javaEpubcheck(epub);
+    expect(result.errors, result.output).toBe(0);
+    expect(result.warnings, result.output).toBe(0);
+  });
+
+  it('passes DAISY Ace with no violation', async () => {
+    const result = await runAce(epub);
+    expect(result.violations).toEqual([]);
+    expect(result.outcome).toBe('pass');
+  });
+});

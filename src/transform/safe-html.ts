@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Preset } from 'unified';
 import { VFile } from 'vfile';
+import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
 import rehypeResolveImages, { type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
@@ -22,6 +23,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       rehypeRaw,
       // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
       [rehypeResolveImages, options],
+      rehypeReportUnsafe,
       [rehypeSanitize, sanitizeSchema],
     ],
   };

@@ -65,3 +65,20 @@ describe('links', () => {
     expect(result.messages).toEqual(['manuscript/test.md:5:1: error: The id "x" is used twice (id-duplicate)']);
   });
 });
+
+describe('what the sanitiser drops is reported', () => {
+  it('warns, at the line, for each element and attribute removed', async () => {
+    const result = await transform(
+      '# T\n\n<iframe src="file:///etc/passwd"></iframe>\n\n<p style="background:url(http://example.com/x.png)" onmouseover="steal()">Hi</p>\n\n<img src="ok.png" srcset="http://example.com/big.png 2x">\n\n<video poster="http://example.com/p.jpg"></video>\n',
+    );
+    expect(result.messages.filter((message) => message.includes('unsafe-html'))).toEqual([
+      'manuscript/test.md:3:1: warning: Removed <iframe file:///etc/passwd>: no other document is embedded (unsafe-html)',
+      'manuscript/test.md:5:1: warning: Removed the style attribute of <p>: presentation lives in styles/ (unsafe-html)',
+      'manuscript/test.md:5:1: warning: Removed the onmouseover attribute of <p>: scripts never run (unsafe-html)',
+      'manuscript/test.md:7:1: warning: Removed srcset="http://example.com/big.png 2x" from <img>: nothing is loaded from elsewhere (unsafe-html)',
+      'manuscript/test.md:9:1: warning: Removed <video>: no media is loaded (unsafe-html)',
+    ]);
+    expect(result.html).not.toContain('example.com');
+    expect(result.html).not.toContain('passwd');
+  });
+});

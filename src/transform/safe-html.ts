@@ -23,7 +23,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       rehypeRaw,
       // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
       [rehypeResolveImages, options],
-      rehypeReportUnsafe,
+      [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
     ],
   };

@@ -67,18 +67,25 @@ describe('links', () => {
 });
 
 describe('what the sanitiser drops is reported', () => {
-  it('warns, at the line, for each element and attribute removed', async () => {
+  it('warns, at the line, for each element and attribute removed, and they are gone', async () => {
     const result = await transform(
-      '# T\n\n<iframe src="file:///etc/passwd"></iframe>\n\n<p style="background:url(http://example.com/x.png)" onmouseover="steal()">Hi</p>\n\n<img src="ok.png" srcset="http://example.com/big.png 2x">\n\n<video poster="http://example.com/p.jpg"></video>\n',
+      '# T\n\n<iframe src="file:///etc/passwd">fallback</iframe>\n\n<p style="background:url(http://example.com/x.png)" onmouseover="steal()">Hi</p>\n\n' +
+        '<picture><source srcset="https://tracker.example/p.png 1x"></picture>\n\n<video poster="http://example.com/p.jpg"></video>\n\n' +
+        '<style>p.MsoNormal { color: red }</style>\n\n<a href="javascript:alert(1)">x</a> <form action="http://example.com/post">f</form>\n',
     );
     expect(result.messages.filter((message) => message.includes('unsafe-html'))).toEqual([
-      'manuscript/test.md:3:1: warning: Removed <iframe file:///etc/passwd>: no other document is embedded (unsafe-html)',
-      'manuscript/test.md:5:1: warning: Removed the style attribute of <p>: presentation lives in styles/ (unsafe-html)',
-      'manuscript/test.md:5:1: warning: Removed the onmouseover attribute of <p>: scripts never run (unsafe-html)',
-      'manuscript/test.md:7:1: warning: Removed srcset="http://example.com/big.png 2x" from <img>: nothing is loaded from elsewhere (unsafe-html)',
-      'manuscript/test.md:9:1: warning: Removed <video>: no media is loaded (unsafe-html)',
+      'manuscript/test.md:3:1: warning: Removed <iframe file:///etc/passwd> and its content: not allowed in a manuscript (unsafe-html)',
+      'manuscript/test.md:5:1: warning: Removed style="background:url(http://example.com/x.png)" from <p>: not allowed in a manuscript (unsafe-html)',
+      'manuscript/test.md:5:1: warning: Removed onmouseover="steal()" from <p>: not allowed in a manuscript (unsafe-html)',
+      'manuscript/test.md:7:1: warning: Removed <picture>: not allowed in a manuscript (unsafe-html)',
+      'manuscript/test.md:9:1: warning: Removed <video>: not allowed in a manuscript (unsafe-html)',
+      'manuscript/test.md:11:1: warning: Removed <style> and its content: not allowed in a manuscript (unsafe-html)',
+      'manuscript/test.md:13:1: warning: Removed the javascript: href of <a>: only http, https, mailto, tel links are kept (unsafe-html)',
+      'manuscript/test.md:13:37: warning: Removed <form>: not allowed in a manuscript (unsafe-html)',
     ]);
-    expect(result.html).not.toContain('example.com');
-    expect(result.html).not.toContain('passwd');
+    for (const gone of ['iframe', 'passwd', 'fallback', 'style', 'steal', 'example', 'tracker', 'srcset', 'picture', 'video', 'MsoNormal', 'javascript', 'form']) {
+      expect(result.html, gone).not.toContain(gone);
+    }
+    expect(result.html).toContain('<p>Hi</p>');
   });
 });

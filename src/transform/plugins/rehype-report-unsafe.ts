@@ -1,56 +1,48 @@
 // rehype-sanitize removes what is unsafe without a word; an editor should hear what was dropped and
-// where. This runs just before it and reports, as warnings, the elements and attributes that will
-// not reach an artifact: scripts, embedded documents, style, event handlers, javascript: URLs and
-// attributes that would load something (srcset, poster, data ...).
+// where. This runs just before it and reports, as warnings, what the same schema will not keep:
+// elements it does not allow, attributes it does not allow on them, and URLs whose protocol it refuses.
 import type { Element, Root } from 'hast';
+import { find, html } from 'property-information';
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-const DROPPED_ELEMENTS: Record<string, string> = {
-  script: 'scripts never run',
-  noscript: 'scripts never run',
-  iframe: 'no other document is embedded',
-  frame: 'no other document is embedded',
-  frameset: 'no other document is embedded',
-  object: 'no other document is embedded',
-  embed: 'no other document is embedded',
-  applet: 'no other document is embedded',
-  portal: 'no other document is embedded',
-  meta: 'the document’s head is the tool’s',
-  base: 'the document’s head is the tool’s',
-  link: 'nothing is loaded from elsewhere',
-  style: 'presentation lives in styles/, not in the manuscript',
-  video: 'no media is loaded',
-  audio: 'no media is loaded',
-  source: 'no media is loaded',
-  track: 'no media is loaded',
-  form: 'no forms in a publication',
-  svg: 'inline SVG may carry script',
-  math: 'not supported yet',
-};
+type AttributeRule = string | [string, ...unknown[]];
 
-// Attributes that load something or run something.
-const LOADING = new Set(['srcSet', 'poster', 'data', 'background', 'codeBase', 'archive', 'formAction', 'action', 'ping', 'lowsrc', 'dynsrc', 'xLinkHref']);
+function attributeNames(rules: AttributeRule[] | undefined): Set<string> {
+  return new Set((rules ?? []).map((rule) => (Array.isArray(rule) ? rule[0] : rule)));
+}
 
-export default function rehypeReportUnsafe() {
+export default function rehypeReportUnsafe(schema: SanitizeSchema) {
+  const tags = new Set(schema.tagNames ?? []);
+  const everywhere = attributeNames(schema.attributes?.['*'] as AttributeRule[]);
+  const protocols = schema.protocols ?? {};
+  const allowedOn = (tag: string) => new Set([...everywhere, ...attributeNames(schema.attributes?.[tag] as AttributeRule[])]);
+
   return (tree: Root, file: VFile) => {
     const warn = (node: Element, reason: string) => {
       file.message(reason, { place: node.position, ruleId: 'unsafe-html', source: 'avim-press' });
     };
     visit(tree, 'element', (node) => {
-      const why = DROPPED_ELEMENTS[node.tagName];
-      if (why) {
+      if (!tags.has(node.tagName)) {
         const target = node.properties.src ?? node.properties.href ?? node.properties.data;
-        warn(node, `Removed <${node.tagName}${target ? ` ${String(target)}` : ''}>: ${why}`);
+        const content = schema.strip?.includes(node.tagName) ? ' and its content' : '';
+        warn(node, `Removed <${node.tagName}${target ? ` ${String(target)}` : ''}>${content}: not allowed in a manuscript`);
         return 'skip';
       }
+      const allowed = allowedOn(node.tagName);
       for (const [name, value] of Object.entries(node.properties)) {
+        if (value === undefined || value === null || value === false) continue;
         const text = Array.isArray(value) ? value.join(' ') : String(value);
-        if (/^on/i.test(name)) warn(node, `Removed the ${name.toLowerCase()} attribute of <${node.tagName}>: scripts never run`);
-        else if (name === 'style') warn(node, `Removed the style attribute of <${node.tagName}>: presentation lives in styles/`);
-        else if (LOADING.has(name)) warn(node, `Removed ${name.toLowerCase()}="${text}" from <${node.tagName}>: nothing is loaded from elsewhere`);
-        else if (/^\s*(javascript|vbscript|data):/i.test(text) && (name === 'href' || name === 'src' || name === 'action')) {
-          warn(node, `Removed the ${text.split(':')[0]!.trim().toLowerCase()}: link of <${node.tagName}>`);
+        const attribute = find(html, name).attribute;
+        if (!allowed.has(name)) {
+          warn(node, `Removed ${attribute}="${text}" from <${node.tagName}>: not allowed in a manuscript`);
+          continue;
+        }
+        const allowedProtocols = protocols[name];
+        const protocol = /^\s*([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+        if (allowedProtocols && protocol && !allowedProtocols.includes(protocol)) {
+          warn(node, `Removed the ${protocol}: ${attribute} of <${node.tagName}>: only ${allowedProtocols.join(', ')} links are kept`);
         }
       }
       return undefined;

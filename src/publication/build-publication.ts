@@ -157,7 +157,7 @@ async function resolveAuthors(file: VFile, options: SafeHtmlOptions & { typeset:
   if (authors.length === 0) authors.push(...(file.data.imported?.authors ?? []));
   const section = file.data.authorSection;
   if (section && section.length > 0) {
-    const bio = await mdastToSafeHast(section, file, options);
+    const bio: Root = { type: 'root', children: section };
     if (authors[0] && !authors[0].bio) authors[0].bio = bio;
     else if (!authors[0]) file.message('An "About the Author" section, but no author is named', { ruleId: 'author-missing', source: 'avim-press' });
   }

@@ -1,5 +1,5 @@
 // What the transform's plugins leave on the VFile for the publication builder (vfile's typed data map).
-import type { RootContent as MdastContent } from 'mdast';
+import type { ElementContent } from 'hast';
 import type { Position } from 'unist';
 import type { Note } from '../publication/model.js';
 import type { FrontMatter } from '../load/frontmatter-schema.js';
@@ -20,8 +20,8 @@ declare module 'vfile' {
     /** Where the front matter is, for problems found in its values later (an author's photo). */
     frontMatterPosition: Position;
     imported: ImportedMetadata;
-    /** The "About the Author" section's content, lifted out of the body. */
-    authorSection: MdastContent[];
+    /** The "About the Author" section's content, lifted out of the body (safe hast). */
+    authorSection: ElementContent[];
     notes: Note[];
   }
 }

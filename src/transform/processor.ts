@@ -7,7 +7,6 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Brand } from '../load/brand-schema.js';
 import type { LanguageCode } from '../publication/model.js';
-import remarkAuthorSection from './plugins/remark-author-section.js';
 import remarkCheckNotes from './plugins/remark-check-notes.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
 import remarkInlineNotes from './plugins/remark-inline-notes.js';
@@ -16,6 +15,7 @@ import remarkPhotoCredit from './plugins/remark-photo-credit.js';
 import remarkStripPublisherBlock from './plugins/remark-strip-publisher-block.js';
 import remarkTitleBlock from './plugins/remark-title-block.js';
 import remarkTypography from './plugins/remark-typography.js';
+import rehypeAuthorSection from './plugins/rehype-author-section.js';
 import rehypeCheckLinks from './plugins/rehype-check-links.js';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.js';
 import { safeHtml } from './safe-html.js';
@@ -31,6 +31,11 @@ export interface TransformOptions {
   allowRemoteImages?: boolean;
 }
 
+/** Every language's "About the Author" headings. */
+function authorHeadings(labels: TransformOptions['labels']): string[] {
+  return Object.values(labels).flatMap((table) => [table.aboutTheAuthor, table.aboutTheAuthors].filter((text): text is string => Boolean(text)));
+}
+
 export function createProcessor(options: TransformOptions) {
   return unified()
     .use(remarkParse)
@@ -43,10 +48,10 @@ export function createProcessor(options: TransformOptions) {
     .use(remarkInlineNotes)
     .use(remarkImportBracketNotes, { mode: options.importNotes ?? 'auto' })
     .use(remarkStripPublisherBlock, { brand: options.brand })
-    .use(remarkAuthorSection)
     .use(remarkCheckNotes)
     .use(safeHtml({ projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false }))
     .use(rehypeCollectNotes)
+    .use(rehypeAuthorSection, { headings: authorHeadings(options.labels) })
     .use(rehypeCheckLinks);
 }
 

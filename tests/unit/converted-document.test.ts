@@ -89,3 +89,28 @@ describe('what the sanitiser drops is reported', () => {
     expect(result.html).toContain('<p>Hi</p>');
   });
 });
+
+describe('the author section', () => {
+  it('recognises a Turkish heading in capitals (I → ı) and keeps a note called in the bio', async () => {
+    const result = await transform('---\ntitle: T\nlang: tr\nauthor: Ayşe\n---\n\nMetin[^a].\n\n## YAZAR HAKKINDA\n\nAyşe bir tez yazdı[^b].\n\n[^a]: A.\n[^b]: B.\n');
+    expect(result.html).not.toContain('YAZAR');
+    const bio = toHtml({ type: 'root', children: result.file.data.authorSection! });
+    expect(bio.trim()).toBe('<p>Ayşe bir tez yazdı<sup><a href="#fn-2" id="fnref-2" class="noteref" role="doc-noteref">2</a></sup>.</p>');
+    expect(result.messages).toEqual([]);
+  });
+
+  it('leaves the section in the text, with a warning, when the front matter has the bio', async () => {
+    const result = await transform('---\ntitle: T\nauthor:\n  name: A\n  bio: Given.\n---\n\nText.\n\n## About the Author\n\nOther bio.\n');
+    expect(result.html).toContain('Other bio.');
+    expect(result.messages).toEqual(['manuscript/test.md:10:1: warning: The front matter gives the author’s bio: this “About the Author” section is left in the text (author-section-ignored)']);
+  });
+});
+
+describe('what belongs to the author stays', () => {
+  it('keeps a closing credit line and a "Photo:" caption in a manuscript with front matter', async () => {
+    const result = await transform('---\ntitle: T\n---\n\nText.\n\nPhoto: the summit in Samarkand.\n\nMap © OpenStreetMap contributors; first appeared on avim.org.tr\n');
+    expect(result.html).toContain('Photo: the summit in Samarkand.');
+    expect(result.html).toContain('Map © OpenStreetMap contributors');
+    expect(result.file.data.imported?.photoCredit).toBeUndefined();
+  });
+});

@@ -1,4 +1,6 @@
 // "*Photograph: <url>" lines (as converted documents carry them) become the publication's photo credit.
+// Only in a converted document (no front matter), and only a short line: a figure caption that
+// happens to start with "Photo:" in a manuscript with front matter stays where it is.
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { plainText } from '../mdast-text.js';
@@ -8,10 +10,12 @@ const creditLine = /^\*?\s*(?:photograph|photo|photo credit|fotoğraf)\s*:\s*(.+
 
 export default function remarkPhotoCredit() {
   return (tree: Root, file: VFile) => {
-    const index = tree.children.findIndex((node) => node.type === 'paragraph' && creditLine.test(plainText(node)));
+    if (tree.children[0]?.type === 'yaml') return;
+    const index = tree.children.findIndex((node) => node.type === 'paragraph' && plainText(node).length < 300 && creditLine.test(plainText(node)));
     if (index < 0) return;
     const credit = creditLine.exec(plainText(tree.children[index]!))![1]!;
-    if (!file.data.frontMatter?.photoCredit) (file.data.imported ??= {}).photoCredit = credit;
+    (file.data.imported ??= {}).photoCredit = credit;
+    file.info(`Took “${credit}” as the photo credit`, { place: tree.children[index]!.position, ruleId: 'photo-credit', source: 'avim-press' });
     tree.children.splice(index, 1);
   };
 }

@@ -1,6 +1,8 @@
 // A converted document often ends with the publisher's contact block (address, telephone, e-mail,
 // web site, copyright). The colophon states those details from the brand file, so the copy at the
-// end of the text is dropped: each detail must appear exactly once in the output.
+// end of the text is dropped: each detail must appear exactly once in the output. Only in converted
+// documents (no front matter), and only when the block repeats two details or more: a closing line
+// such as "Map © OpenStreetMap contributors" is the author's, not a contact block.
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Brand } from '../../load/brand-schema.js';
@@ -12,20 +14,27 @@ export interface StripPublisherBlockOptions {
 
 export default function remarkStripPublisherBlock(options: StripPublisherBlockOptions) {
   const needles = brandNeedles(options.brand);
-  const repeatsBrand = (node: RootContent): boolean => {
-    if (node.type === 'thematicBreak') return true;
-    if (node.type === 'html') return /^<!--[\s\S]*-->$/.test(node.value.trim()) || node.value.trim() === '';
-    if (node.type !== 'paragraph') return false;
+  const repeated = (node: RootContent): string[] | undefined => {
+    if (node.type === 'thematicBreak') return [];
+    if (node.type === 'html') return /^<!--[\s\S]*-->$/.test(node.value.trim()) || node.value.trim() === '' ? [] : undefined;
+    if (node.type !== 'paragraph') return undefined;
     const text = normalize(plainText(node));
-    if (text === '') return true;
-    return needles.some((needle) => text.includes(needle));
+    if (text === '') return [];
+    const found = needles.filter((needle) => text.includes(needle));
+    return found.length > 0 ? found : undefined;
   };
   return (tree: Root, file: VFile) => {
+    if (tree.children[0]?.type === 'yaml') return;
     let start = tree.children.length;
-    while (start > 0 && repeatsBrand(tree.children[start - 1]!)) start--;
-    // Separators alone are not a contact block.
+    const details = new Set<string>();
+    while (start > 0) {
+      const found = repeated(tree.children[start - 1]!);
+      if (!found) break;
+      for (const needle of found) details.add(needle);
+      start--;
+    }
     const block = tree.children.slice(start);
-    if (!block.some((node) => node.type === 'paragraph')) return;
+    if (details.size < 2) return;
     file.info('Dropped the trailing contact block: the colophon gives the publisher’s details', {
       place: block[0]?.position,
       ruleId: 'publisher-block',
@@ -44,6 +53,6 @@ function brandNeedles(brand: Brand): string[] {
   const needles = [brand.email, brand.address?.slice(0, 24), brand.phone, brand.fax];
   if (brand.website) needles.push(new URL(brand.website).host.replace(/^www\./, ''));
   for (const account of brand.social) needles.push(account.handle, account.url?.replace(/^https?:\/\//, ''));
-  needles.push(`© `, '©');
+  needles.push('©');
   return needles.filter((needle): needle is string => Boolean(needle)).map(normalize);
 }

@@ -7,9 +7,10 @@ export const notesPlacement = z.enum(['footnotes', 'endnotes']);
 export const pageSize = z.enum(['A4', 'A5', 'B5', 'Letter', '6x9']);
 
 const datePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const publicationDate = z
-  .union([z.string(), z.date()])
-  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+// YAML reads `date: 2024` and `edition: 2` as numbers: accept them as the text they are.
+const text = z.union([z.string(), z.number()]).transform(String);
+
+const publicationDate = text
   .refine((value) => datePattern.test(value) && !Number.isNaN(Date.parse(value)), {
     message: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD',
   });
@@ -35,11 +36,8 @@ export const frontMatterSchema = z.strictObject({
   description: z.string().optional(),
   keywords: z.array(z.string()).optional(),
   photoCredit: z.string().optional(),
-  isbn: z
-    .string()
-    .regex(/^(97[89][- ]?)?\d{1,5}[- ]?\d+[- ]?\d+[- ]?[\dX]$/, 'must be an ISBN-10 or ISBN-13')
-    .optional(),
-  edition: z.string().optional(),
+  isbn: text.refine(isValidIsbn, 'must be an ISBN-10 or ISBN-13 with a correct check digit').optional(),
+  edition: text.optional(),
   series: z.strictObject({ name: z.string(), position: z.number().int().positive().optional() }).optional(),
   notes: notesPlacement.optional(),
   pageSize: pageSize.optional(),
@@ -52,3 +50,17 @@ export const frontMatterSchema = z.strictObject({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type FrontMatterAuthor = z.infer<typeof author>;
+
+/** ISBN-10 (mod 11, X = 10) or ISBN-13 (weights 1 and 3, mod 10), hyphens and spaces ignored. */
+export function isValidIsbn(value: string): boolean {
+  const digits = value.replace(/[- ]/g, '').toUpperCase();
+  if (/^\d{9}[\dX]$/.test(digits)) {
+    const sum = [...digits].reduce((total, digit, index) => total + (digit === 'X' ? 10 : Number(digit)) * (10 - index), 0);
+    return sum % 11 === 0;
+  }
+  if (/^97[89]\d{10}$/.test(digits)) {
+    const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 1 : 3), 0);
+    return sum % 10 === 0;
+  }
+  return false;
+}

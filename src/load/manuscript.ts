@@ -39,7 +39,7 @@ export async function loadManuscript(filePath: string, limits: InputLimits = DEF
   // A byte-order mark is not text; Windows line ends are read as they are (micromark takes CRLF).
   file.value = text.replace(/^\uFEFF/, '');
   const value = String(file.value);
-  if (/^---\r?\n/.test(value) && !/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.test(value)) {
+  if (/^---\r?\n/.test(value) && !/^---\r?\n([\s\S]*?\r?\n)?---[ \t]*(\r?\n|$)/.test(value)) {
     refuse(file, 'The front matter is never closed: add a line `---` after it', 'frontmatter-unclosed');
     return file;
   }

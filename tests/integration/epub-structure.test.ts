@@ -121,7 +121,7 @@ describe('the EPUB of the Turkish manuscript', () => {
 
   it('takes its identifier from the ISBN and names series, date, editor and language', () => {
     const { opf } = content;
-    expect(opf).toContain('<dc:identifier id="pub-id">urn:isbn:9786050000002</dc:identifier>');
+    expect(opf).toContain('<dc:identifier id="pub-id">urn:isbn:9786050000009</dc:identifier>');
     expect(opf).toContain('<meta refines="#pub-id" property="identifier-type" scheme="onix:codelist5">15</meta>');
     expect(opf).toContain('<dc:language>tr</dc:language>');
     expect(opf).toContain('<dc:date>2024-03-18</dc:date>');

@@ -55,3 +55,18 @@ describe('front matter', () => {
     expect(result.messages).toContain('manuscript/test.md:1:1: error: Missing title: give `title` in the front matter or start with a heading (frontmatter-missing)');
   });
 });
+
+describe('front matter values YAML reads as numbers', () => {
+  it('accepts date: 2024, edition: 2 and an unquoted ISBN', async () => {
+    const result = await transform('---\ntitle: T\ndate: 2024\nedition: 2\nisbn: 9780306406157\n---\n\nText.\n');
+    expect(result.messages).toEqual([]);
+    expect(result.file.data.frontMatter).toMatchObject({ date: '2024', edition: '2', isbn: '9780306406157' });
+  });
+
+  it('refuses an ISBN whose check digit is wrong', async () => {
+    const result = await transform('---\ntitle: T\nisbn: 978-0-306-40615-8\n---\n');
+    expect(result.messages).toEqual(['manuscript/test.md:3:7: error: "isbn" must be an ISBN-10 or ISBN-13 with a correct check digit (frontmatter-invalid)']);
+    expect((await transform('---\ntitle: T\nisbn: "1234"\n---\n')).messages).toHaveLength(1);
+    expect((await transform('---\ntitle: T\nisbn: 0-306-40615-2\n---\n')).messages).toEqual([]);
+  });
+});

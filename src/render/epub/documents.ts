@@ -11,6 +11,7 @@ import type { Labels, Project } from '../../load/project.js';
 import type { Note, Publication, SectionKind } from '../../publication/model.js';
 import { renderTemplate } from '../../publication/section-template.js';
 import { splitBody } from './split-body.js';
+import { safeDecode } from '../../util/paths.js';
 
 export type DocumentKind = SectionKind | 'cover' | 'chapter';
 
@@ -187,7 +188,7 @@ export function linkAcrossFiles(documents: ContentDocument[]): void {
     visit(document.tree, 'element', (node) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-      const target = fileOf.get(decodeURIComponent(href.slice(1)));
+      const target = fileOf.get(safeDecode(href.slice(1)));
       if (target && target !== document.filename) node.properties.href = `${target}${href}`;
     });
   }

@@ -7,6 +7,7 @@ import type { Root } from 'hast';
 import { imageSize } from 'image-size';
 import { visit } from 'unist-util-visit';
 import { slugify } from '../../publication/build-publication.js';
+import { isInside, realPath } from '../../util/paths.js';
 
 // EPUB 3.2 core media types for images (WebP is core only from EPUB 3.3, which EPUBCheck 4.2.6 rejects).
 const MEDIA_TYPES: Record<string, { mediaType: string; extension: string }> = {
@@ -44,14 +45,22 @@ export class ImagePackage {
   private readonly names = new Set<string>();
 
   /** @param roots folders images may come from (the manuscript's, the project's): nothing else is read. */
-  constructor(private readonly roots: string[]) {}
+  private readonly roots: string[];
+
+  constructor(roots: string[]) {
+    // Real paths: the transform gives images by their real path, and /tmp may be a link (macOS).
+    this.roots = roots.map((root) => realPath(root) ?? root);
+  }
 
   /** Package an image file once, named from its file name (-2, -3 ... when two share a name). */
-  add(file: string, options: { name?: string; properties?: string } = {}): PackagedImage {
+  add(given: string, options: { name?: string; properties?: string } = {}): PackagedImage {
+    const file = realPath(given);
+    if (!file) throw new Error(`${given}: image not found`);
     const existing = this.byFile.get(file);
     if (existing) return existing;
-    if (!this.roots.some((root) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file)))) {
-      throw new Error(`${file}: an image outside the manuscript's and the project's folders; not packaged`);
+    // A link inside the project may point out of it: the real path decides.
+    if (!this.roots.some((root) => isInside(root, file))) {
+      throw new Error(`${given}: an image outside the manuscript's and the project's folders; not packaged`);
     }
     let data: Buffer;
     try {
@@ -79,8 +88,9 @@ export class ImagePackage {
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'img') return;
       const src = String(node.properties.src ?? '');
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('file:')) throw new Error(`${src}: a remote image; avim-press packages only the manuscript's own files`);
-      const file = src.startsWith('file:') ? new URL(src).pathname : path.resolve(sourceDir, decodeURI(src));
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) throw new Error(`${src}: a remote image; avim-press packages only the manuscript's own files`);
+      // The transform gives each image as the real path of a checked file.
+      const file = path.resolve(sourceDir, src);
       // Alt text stays as written (an empty alt says the image is decorative; none is a fault Ace reports).
       node.properties.src = this.add(file).href;
     });

@@ -4,6 +4,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { safeDecode } from '../../util/paths.js';
 import '../file-data.js';
 
 const EXTERNAL = /^(https?:|mailto:|tel:)/i;
@@ -26,7 +27,7 @@ export default function rehypeCheckLinks() {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
       if (EXTERNAL.test(href)) return;
-      if (href.startsWith('#') && ids.has(decodeURIComponent(href.slice(1)))) return;
+      if (href.startsWith('#') && ids.has(safeDecode(href.slice(1)))) return;
       const reason = href.startsWith('#') ? `Link to "${href}", but no element has that id` : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
       file.message(`${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', source: 'avim-press' });
       delete node.properties.href;

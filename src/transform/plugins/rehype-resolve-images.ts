@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { isInside, realPath, safeDecode } from '../../util/paths.js';
 
 export interface ResolveImagesOptions {
   /** The project folder: no image may come from outside it. */
@@ -22,17 +23,12 @@ export const IMAGE_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-function inside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
 export default function rehypeResolveImages(options: ResolveImagesOptions) {
   const root = realpathSync(options.projectRoot);
   return (tree: Root, file: VFile) => {
     const base = file.path ? realpathSync(path.dirname(path.resolve(file.path))) : root;
     // A manuscript built from elsewhere (avim-press build ~/drafts/paper.md) may show the images beside it.
-    const allowed = (candidate: string) => inside(root, candidate) || inside(base, candidate);
+    const allowed = (candidate: string) => isInside(root, candidate) || isInside(base, candidate);
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
@@ -49,20 +45,10 @@ export default function rehypeResolveImages(options: ResolveImagesOptions) {
       }
       if (src === '') return fail('Image without a source', 'image-missing');
       if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return fail(`Image "${src}": only files beside the manuscript can be shown`, 'image-outside');
-      let relative: string;
-      try {
-        relative = decodeURIComponent(src.replace(/[?#].*$/, ''));
-      } catch {
-        relative = src;
-      }
-      const wanted = path.resolve(base, relative);
+      const wanted = path.resolve(base, safeDecode(src.replace(/[?#].*$/, '')));
       if (!allowed(wanted)) return fail(`Image "${src}" is outside the project`, 'image-outside');
-      let real: string;
-      try {
-        real = realpathSync(wanted);
-      } catch {
-        return fail(`Image "${src}" not found (looked for ${path.relative(root, wanted)})`, 'image-missing');
-      }
+      const real = realPath(wanted);
+      if (!real) return fail(`Image "${src}" not found (looked for ${path.relative(root, wanted)})`, 'image-missing');
       // A symbolic link inside the project may point out of it.
       if (!allowed(real)) return fail(`Image "${src}" is a link to a file outside the project`, 'image-outside');
       if (!statSync(real).isFile()) return fail(`Image "${src}" is not a file`, 'image-missing');

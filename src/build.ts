@@ -1,22 +1,25 @@
-// One build: load → parse → transform → publication → render (PDF | EPUB) → write → report.
-// One browser serves the whole run; a failure in one manuscript does not stop the others.
-import { readdir, stat } from 'node:fs/promises';
+// One build: for every manuscript, load → parse → transform → publication → render (PDF | EPUB) →
+// write → report. One browser serves the whole run and a pool of pages; a document whose inputs have
+// not changed is not built again; a failure in one manuscript does not stop the others; the
+// manifest records every artifact.
+import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
-import { loadManuscript, MANUSCRIPT_EXTENSIONS } from './load/manuscript.js';
-import { loadProject, type Project } from './load/project.js';
-import { buildPublication, readClock, type BuildClock } from './publication/build-publication.js';
-import type { Publication } from './publication/model.js';
-import { launchBrowser, type BrowserChoice } from './render/browser.js';
-import { renderEpub } from './render/epub/render-epub.js';
-import { renderPdf } from './render/pdf/render-pdf.js';
-import { DiagnosticError, failOnErrors, formatMessage } from './report/diagnostics.js';
-import { transformManuscript } from './transform/processor.js';
-import { validateEpub, type EpubValidation } from './validate/validate-epub.js';
-import { countErrors, countWarnings } from './validate/report.js';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import lockfile from 'proper-lockfile';
+import { BrowserSession } from './batch/browser-session.js';
+import { buildDocument, type Format } from './batch/document-build.js';
+import { sha256, sharedInputsKey } from './batch/inputs.js';
+import { readManifest, serializeManifest, type Manifest, type ManifestArtifact } from './batch/manifest.js';
+import { parseShard, selectShard } from './batch/shard.js';
+import { MANUSCRIPT_EXTENSIONS } from './load/manuscript.js';
+import { loadProject } from './load/project.js';
+import { readClock, TOOL_VERSION } from './publication/build-publication.js';
+import type { BrowserChoice } from './render/browser.js';
+import { DiagnosticError } from './report/diagnostics.js';
 import { writeAtomic } from './write/atomic-write.js';
 
-export type Format = 'pdf' | 'epub';
+export type { Format };
 export const FORMATS: Format[] = ['pdf', 'epub'];
 
 export interface BuildOptions {
@@ -31,9 +34,17 @@ export interface BuildOptions {
   strict?: boolean;
   /** Converting bracket-number notes: auto (default), always, never. */
   importNotes?: 'auto' | 'always' | 'never';
-  /** Run the EPUB validators on each EPUB written; an error fails the manuscript. */
+  /** Run the EPUB validators on each EPUB before it is written; an error fails the manuscript. */
   validate?: boolean;
+  /** Build even what is up to date. */
+  force?: boolean;
+  /** Documents in flight at once (pages of the one browser); default: the number of cores. */
+  jobs?: number;
+  /** "K/N": build only the K-th of N deterministic slices of the manuscripts. */
+  shard?: string;
   env?: NodeJS.ProcessEnv;
+  /** Stops the run: no new document starts, the browser closes. */
+  signal?: AbortSignal;
   /** Called as things happen, for progress output. */
   onEvent?: (event: BuildEvent) => void;
 }
@@ -43,23 +54,31 @@ export interface Artifact {
   format: Format;
   path: string;
   bytes: number;
+  sha256: string;
   pages?: number;
   milliseconds: number;
+  validation?: { validator: string; errors: number; warnings: number }[];
 }
 
 export type BuildEvent =
+  | { type: 'start'; total: number }
   | { type: 'artifact'; artifact: Artifact }
+  | { type: 'skipped'; source: string; artifacts: string[] }
+  | { type: 'document'; source: string }
   | { type: 'diagnostic'; source: string; text: string; severity: 'error' | 'warning' | 'info' }
   | { type: 'failure'; source: string; message: string }
   | { type: 'browser'; choice: BrowserChoice; version: string }
-  | { type: 'validation'; source: string; path: string; validation: EpubValidation };
+  | { type: 'done'; built: number; skipped: number; failed: number; milliseconds: number; manifest: string };
 
 export interface BuildResult {
   artifacts: Artifact[];
+  skipped: string[];
   failures: { source: string; message: string }[];
+  manifest: string;
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   const emit = options.onEvent ?? (() => {});
@@ -67,83 +86,105 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const clock = readClock(env);
   const formats = options.formats ?? FORMATS;
   const outDir = path.resolve(cwd, options.out ?? project.config.out);
-  const sources = await findManuscripts(options.inputs?.length ? options.inputs.map((input) => path.resolve(cwd, input)) : [path.resolve(cwd, project.config.manuscripts)]);
+  const inputs = options.inputs?.length ? options.inputs.map((input) => path.resolve(cwd, input)) : [path.resolve(cwd, project.config.manuscripts)];
+  const shard = options.shard ? parseShard(options.shard) : undefined;
+  const all = await findManuscripts(inputs);
+  const sources = shard ? selectShard(all, shard, (source) => path.relative(cwd, source)) : all;
+  const manifestPath = path.join(outDir, shard ? `manifest-${shard.index}-of-${shard.count}.json` : 'manifest.json');
+  const previous = readManifest(manifestPath);
+  const sharedKey = sharedInputsKey(project, TOOL_VERSION);
+  // What changes the bytes of an artifact besides its inputs.
+  const optionsKey = sha256(JSON.stringify({ formats, strict: !!options.strict, importNotes: options.importNotes ?? 'auto', validate: !!options.validate, epoch: clock.sourceDateEpoch ?? null }));
+  const browser = new BrowserSession(env, (choice, version) => emit({ type: 'browser', choice, version }));
+  const stop = () => void browser.close();
+  options.signal?.addEventListener('abort', stop);
 
-  const result: BuildResult = { artifacts: [], failures: [] };
-  // One browser for the run, launched when first needed (the PDF, or an EPUB's generated cover).
-  let launching: Promise<Browser> | undefined;
-  const browser = () =>
-    (launching ??= launchBrowser(env).then(async (launched) => {
-      emit({ type: 'browser', choice: launched.choice, version: await launched.browser.version() });
-      return launched.browser;
-    }));
+  const result: BuildResult = { artifacts: [], skipped: [], failures: [], manifest: path.relative(cwd, manifestPath) };
+  const entries: ManifestArtifact[] = [];
+  const slugs = new Map<string, string>();
+  const limit = pLimit(Math.max(1, options.jobs ?? os.availableParallelism()));
+  emit({ type: 'start', total: sources.length });
   try {
-    for (const source of sources) {
-      const relative = path.relative(cwd, source);
-      try {
-        const publication = await publish(source, project, clock, options, (text, severity) => emit({ type: 'diagnostic', source: relative, text, severity }));
-        if (formats.includes('pdf')) {
-          const started = performance.now();
-          const pdf = await renderPdf(publication, project, await browser());
-          for (const url of pdf.blocked) {
-            emit({ type: 'diagnostic', source: relative, severity: 'warning', text: `${relative}: warning: the print page asked for ${url}; refused (resource-blocked)` });
+    await Promise.all(
+      sources.map((source) =>
+        limit(async () => {
+          const relative = path.relative(cwd, source);
+          if (options.signal?.aborted) return;
+          try {
+            const done = await buildDocument(source, {
+              project,
+              clock,
+              outDir,
+              formats,
+              options,
+              env,
+              browser,
+              sharedKey,
+              optionsKey,
+              previous,
+              slugs,
+              report: (text, severity) => emit({ type: 'diagnostic', source: relative, text, severity }),
+              written: (artifact, milliseconds) => {
+                const written: Artifact = {
+                  source: relative,
+                  format: artifact.format,
+                  path: path.relative(cwd, path.resolve(project.root, artifact.path)),
+                  bytes: artifact.bytes,
+                  sha256: artifact.sha256,
+                  ...(artifact.pages ? { pages: artifact.pages } : {}),
+                  milliseconds,
+                  ...(artifact.validation ? { validation: artifact.validation } : {}),
+                };
+                result.artifacts.push(written);
+                emit({ type: 'artifact', artifact: written });
+              },
+            });
+            entries.push(...done.artifacts);
+            if (done.skipped) {
+              result.skipped.push(relative);
+              emit({ type: 'skipped', source: relative, artifacts: done.artifacts.map((artifact) => artifact.path) });
+            } else emit({ type: 'document', source: relative });
+          } catch (error) {
+            if (options.signal?.aborted) return;
+            const message = error instanceof DiagnosticError ? error.message : `${relative}: error: ${(error as Error).message}`;
+            result.failures.push({ source: relative, message });
+            emit({ type: 'failure', source: relative, message });
           }
-          const target = path.join(outDir, `${publication.metadata.slug}.pdf`);
-          await writeAtomic(target, pdf.bytes);
-          const artifact: Artifact = { source: relative, format: 'pdf', path: path.relative(cwd, target), bytes: pdf.bytes.length, pages: pdf.pages, milliseconds: performance.now() - started };
-          result.artifacts.push(artifact);
-          emit({ type: 'artifact', artifact });
-        }
-        if (formats.includes('epub')) {
-          const started = performance.now();
-          const epub = await renderEpub(publication, project, { browser });
-          const target = path.join(outDir, `${publication.metadata.slug}.epub`);
-          await writeAtomic(target, epub.bytes);
-          const artifact: Artifact = { source: relative, format: 'epub', path: path.relative(cwd, target), bytes: epub.bytes.length, milliseconds: performance.now() - started };
-          result.artifacts.push(artifact);
-          emit({ type: 'artifact', artifact });
-          if (options.validate) {
-            const validation = await validateEpub(target, env);
-            emit({ type: 'validation', source: relative, path: artifact.path, validation });
-            const errors = validation.reports.reduce((sum, report) => sum + countErrors(report) + (options.strict ? countWarnings(report) : 0), 0);
-            if (errors > 0) throw new Error(`${artifact.path} failed validation (${errors} ${options.strict ? 'errors and warnings' : errors === 1 ? 'error' : 'errors'})`);
-          }
-        }
-      } catch (error) {
-        const message = error instanceof DiagnosticError ? error.message : `${relative}: error: ${(error as Error).message}`;
-        result.failures.push({ source: relative, message });
-        emit({ type: 'failure', source: relative, message });
-      }
-    }
+        }),
+      ),
+    );
   } finally {
-    if (launching) await (await launching.catch(() => undefined))?.close();
+    options.signal?.removeEventListener('abort', stop);
+    await browser.close();
   }
+  // A run that wrote nothing and found nothing up to date leaves the folder as it was.
+  if (entries.length > 0) await updateManifest(manifestPath, entries, {
+    tool: { name: 'avim-press', version: TOOL_VERSION },
+    ...(browser.version ? { browser: browser.version } : previous?.browser ? { browser: previous.browser } : {}),
+    ...(clock.sourceDateEpoch !== undefined ? { sourceDateEpoch: clock.sourceDateEpoch } : {}),
+    sharedKey,
+    artifacts: [],
+  });
+  emit({ type: 'done', built: sources.length - result.skipped.length - result.failures.length, skipped: result.skipped.length, failed: result.failures.length, milliseconds: performance.now() - started, manifest: result.manifest });
   return result;
 }
 
-/** Load, transform and assemble one manuscript; throws a DiagnosticError on any error. */
-export async function publish(
-  source: string,
-  project: Project,
-  clock: BuildClock,
-  options: Pick<BuildOptions, 'strict' | 'importNotes'>,
-  report: (text: string, severity: 'error' | 'warning' | 'info') => void = () => {},
-): Promise<Publication> {
-  const file = await loadManuscript(source, project.config.limits);
-  failOnErrors(file);
-  const body = await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: project.config.defaults.lang, labels: project.labels, importNotes: options.importNotes ?? 'auto' });
-  const reportWarnings = (from: number) => {
-    for (const message of file.messages.slice(from)) {
-      if (message.fatal !== true) report(formatMessage(message, file, project.root), message.fatal === false ? 'warning' : 'info');
-    }
-  };
-  reportWarnings(0);
-  failOnErrors(file, options.strict);
-  const seen = file.messages.length;
-  const publication = await buildPublication(file, body, project, clock);
-  reportWarnings(seen);
-  failOnErrors(file, options.strict);
-  return publication;
+/**
+ * Record this run's artifacts in the manifest: under a lock, re-read it, replace the entries of what
+ * this run wrote or found up to date, keep the rest (other manuscripts; a failed one's previous
+ * artifact, which is still in place). Two builds into one folder at once keep each other's entries.
+ */
+async function updateManifest(file: string, entries: ManifestArtifact[], header: Manifest): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const release = await lockfile.lock(file, { retries: { retries: 100, minTimeout: 20, maxTimeout: 250 }, realpath: false });
+  try {
+    const current = readManifest(file);
+    const fresh = new Set(entries.map((entry) => entry.path));
+    const kept = (current?.artifacts ?? []).filter((artifact) => !fresh.has(artifact.path));
+    await writeAtomic(file, serializeManifest({ ...header, artifacts: [...kept, ...entries] }));
+  } finally {
+    await release();
+  }
 }
 
 /** Manuscript files among the inputs: files as given, folders searched (not recursively), sorted. */

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// avim-press command line: a thin shell over build() that prints a line per artifact.
-import { existsSync } from 'node:fs';
+// avim-press command line: a thin shell over build(), check and merge-manifests.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, FORMATS, type BuildEvent, type Format } from './build.js';
+import { mergeManifests, readManifest, serializeManifest, type Manifest } from './batch/manifest.js';
+import { parseShard } from './batch/shard.js';
+import { build, FORMATS, type Format } from './build.js';
+import { consoleReporter } from './report/console-reporter.js';
+import { removeTemporaryFiles, writeAtomic } from './write/atomic-write.js';
 import { TOOL_VERSION } from './publication/build-publication.js';
 import { countErrors, countWarnings, formatProblem, formatSummary } from './validate/report.js';
 import { validateEpub, type EpubValidation } from './validate/validate-epub.js';
@@ -13,23 +17,31 @@ const HELP = `avim-press ${TOOL_VERSION}: Markdown manuscripts to print-ready PD
 Usage:
   avim-press build [files or folders...] [options]
   avim-press check <file.epub...> [--strict] [--quiet]
+  avim-press merge-manifests <dir>
   avim-press --help | --version
 
 Builds every manuscript (.md, .markdown, .txt) named, or all of the configured manuscript
-folder (manuscript/), into <out>/<slug>.pdf and <out>/<slug>.epub. \`check\` validates EPUB files:
-@likecoin/epubcheck-ts always, EPUBCheck (Java) too when it is installed.
+folder (manuscript/), into <out>/<slug>.pdf and <out>/<slug>.epub, and records them in
+<out>/manifest.json. What has not changed since the last build is not built again.
+\`check\` validates EPUB files: @likecoin/epubcheck-ts always, EPUBCheck (Java) too when it is
+installed. \`merge-manifests\` merges the manifests of --shard runs in <dir> into <dir>/manifest.json.
 
 Options:
   --out <dir>            output folder (default: dist, or "out" in avim-press.config.yaml)
   --format <list>        pdf, epub or pdf,epub (default: pdf,epub)
   --import-notes <mode>  bracket-number notes of converted documents: auto, always, never (default: auto)
-  --validate             validate each EPUB written, as \`check\` does; an error fails the manuscript
+  --validate             validate each EPUB before it is written, as \`check\` does; an error fails it
   --strict               warnings fail the build (and validation) too
-  --quiet                print errors only
+  --jobs <n>             documents in flight at once, on one browser (default: the number of cores)
+  --force                build even what is up to date
+  --shard <K/N>          build only the K-th of N slices (CI matrices); writes manifest-K-of-N.json
+  --json                 print every event as a line of JSON (for CI)
+  -q, --quiet            print errors only
   -h, --help             this help
   -v, --version          the version
 
-Exit status: 0 when every artifact was written, 1 when any manuscript failed, 2 on a usage error.
+Exit status: 0 when every artifact was written or up to date, 1 when any manuscript failed, 2 on a
+usage error, 130 when interrupted (Ctrl-C), 143 when terminated.
 Environment: SOURCE_DATE_EPOCH fixes dates for reproducible artifacts; PUPPETEER_EXECUTABLE_PATH
 chooses the browser.`;
 
@@ -41,10 +53,6 @@ function parseFormats(value: string | undefined): Format[] | undefined {
   const unknown = formats.filter((format) => !FORMATS.includes(format as Format));
   if (unknown.length > 0 || formats.length === 0) throw new UsageError(`--format takes pdf, epub or pdf,epub, not "${value}"`);
   return formats as Format[];
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -59,6 +67,10 @@ export async function main(argv: string[]): Promise<number> {
         'import-notes': { type: 'string' },
         strict: { type: 'boolean', default: false },
         validate: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        shard: { type: 'string' },
+        json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -79,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [command, ...inputs] = positionals;
   if (command === 'check') return check(inputs, values.strict, values.quiet);
+  if (command === 'merge-manifests') return mergeManifestsCommand(inputs);
   if (command !== 'build') {
     console.error(command ? `avim-press: unknown command "${command}"` : 'avim-press: no command given');
     console.error('Run avim-press --help for usage.');
@@ -89,19 +102,37 @@ export async function main(argv: string[]): Promise<number> {
     if (importNotes !== undefined && !['auto', 'always', 'never'].includes(importNotes)) {
       throw new UsageError(`--import-notes takes auto, always or never, not "${importNotes}"`);
     }
-    const started = performance.now();
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of 1 or more, not "${values.jobs}"`);
+    if (values.shard !== undefined) parseShard(values.shard);
+    // Ctrl-C or SIGTERM: no new document starts, the browser closes, unfinished files are removed.
+    const controller = new AbortController();
+    let interrupted: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (interrupted) process.exit(signal === 'SIGINT' ? 130 : 143);
+      interrupted = signal;
+      removeTemporaryFiles();
+      controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const result = await build({
       inputs,
       ...(values.out ? { out: values.out } : {}),
       ...(values.format ? { formats: parseFormats(values.format)! } : {}),
       strict: values.strict,
       validate: values.validate,
+      force: values.force,
+      ...(jobs ? { jobs } : {}),
+      ...(values.shard ? { shard: values.shard } : {}),
       ...(importNotes ? { importNotes: importNotes as 'auto' | 'always' | 'never' } : {}),
-      onEvent: (event: BuildEvent) => printEvent(event, values.quiet),
+      signal: controller.signal,
+      onEvent: consoleReporter({ quiet: values.quiet, json: values.json, progress: process.stderr.isTTY === true }),
     });
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (!values.quiet) {
-      console.log(`${result.artifacts.length} written, ${result.failures.length} failed, ${seconds} s`);
+    removeTemporaryFiles();
+    if (interrupted) {
+      console.error(`avim-press: interrupted (${interrupted}); finished artifacts are kept, nothing half-written is left`);
+      return interrupted === 'SIGINT' ? 130 : 143;
     }
     return result.failures.length > 0 ? 1 : 0;
   } catch (error) {
@@ -150,27 +181,27 @@ function printValidation(file: string, validation: EpubValidation, quiet: boolea
   if (!quiet) for (const note of validation.skipped) console.log(`${file}: skipped ${note}`);
 }
 
-function printEvent(event: BuildEvent, quiet: boolean): void {
-  switch (event.type) {
-    case 'artifact': {
-      if (quiet) return;
-      const { artifact } = event;
-      const detail = artifact.pages !== undefined ? `${artifact.pages} pages, ${formatSize(artifact.bytes)}` : formatSize(artifact.bytes);
-      console.log(`${artifact.path}  ${detail}  ${Math.round(artifact.milliseconds)} ms`);
-      return;
-    }
-    case 'diagnostic':
-      if (!quiet || event.severity === 'error') console.error(event.text);
-      return;
-    case 'failure':
-      console.error(event.message);
-      return;
-    case 'validation':
-      printValidation(event.path, event.validation, quiet);
-      return;
-    case 'browser':
-      if (!quiet) console.log(`browser: ${event.version} (${event.choice.source}: ${path.basename(event.choice.executablePath)})`);
-      return;
+/** `avim-press merge-manifests <dir>`: the shards' manifest-K-of-N.json files into manifest.json. */
+async function mergeManifestsCommand(folders: string[]): Promise<number> {
+  const [folder] = folders;
+  if (!folder || folders.length > 1) {
+    console.error('avim-press: merge-manifests needs one folder\nRun avim-press --help for usage.');
+    return 2;
+  }
+  const names = readdirSync(folder).filter((name) => /^manifest-\d+-of-\d+\.json$/.test(name)).sort();
+  const manifests = names.map((name) => readManifest(path.join(folder, name)));
+  if (names.length === 0 || manifests.some((manifest) => !manifest)) {
+    console.error(`avim-press: ${folder}: ${names.length === 0 ? 'no manifest-K-of-N.json to merge' : 'a shard manifest is not valid'}`);
+    return 1;
+  }
+  try {
+    const merged = mergeManifests(manifests as Manifest[]);
+    await writeAtomic(path.join(folder, 'manifest.json'), serializeManifest(merged));
+    console.log(`${path.join(folder, 'manifest.json')}: ${merged.artifacts.length} artifacts from ${names.length} shards`);
+    return 0;
+  } catch (error) {
+    console.error(`avim-press: ${(error as Error).message}`);
+    return 1;
   }
 }
 

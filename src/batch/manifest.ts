@@ -27,6 +27,8 @@ export const manifestSchema = z.strictObject({
   tool: z.strictObject({ name: z.literal('avim-press'), version: z.string() }),
   browser: z.string().optional(),
   sourceDateEpoch: z.number().int().optional(),
+  /** Digest of what every document is built from (brand, config, templates, styles, fonts, tool). */
+  sharedKey: z.string(),
   artifacts: z.array(artifactSchema),
 });
 

@@ -23,7 +23,7 @@ describe('avim-press build on the sample manuscript', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/china-central-asia\.pdf {2}\d+ pages, \d+ KB {2}\d+ ms/);
     expect(run.stdout).toMatch(/china-central-asia\.epub {2}\d+ KB {2}\d+ ms/);
-    expect(readdirSync(out).sort()).toEqual(['china-central-asia.epub', 'china-central-asia.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['china-central-asia.epub', 'china-central-asia.pdf', 'manifest.json']);
   });
 
   it('writes a PDF with the title, the author with her Turkish letters and the colophon', () => {

@@ -1,6 +1,6 @@
 // `avim-press check` and `build --validate` with the real validators, on a good EPUB and on broken
 // ones; and Ace, shown to flag what it must (so that its silence on our books means something).
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,8 +62,8 @@ describe('avim-press build --validate', () => {
   it('validates each EPUB it writes', () => {
     const run = runCli(['build', SAMPLE, '--out', tempDir(), '--format', 'epub', '--validate']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/china-central-asia\.epub: epubcheck-ts 0\.7\.0: 0 errors, 0 warnings/);
-    if (java) expect(run.stdout).toMatch(/china-central-asia\.epub: EPUBCheck 4\.2\.6: 0 errors, 0 warnings/);
+    expect(run.stdout).toMatch(/china-central-asia\.epub {2}\d+ KB {2}\d+ ms {2}\(.*epubcheck-ts 0\.7\.0: 0 errors, 0 warnings/);
+    if (java) expect(run.stdout).toMatch(/china-central-asia\.epub .*EPUBCheck 4\.2\.6: 0 errors, 0 warnings/);
   });
 
   it('fails the manuscript when a validator finds an error', () => {
@@ -75,7 +75,9 @@ describe('avim-press build --validate', () => {
     const run = runCli(['build', SAMPLE, '--out', 'out', '--format', 'epub', '--validate'], { cwd: project });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/content\.opf:\d+:\d+: error: .*language/);
-    expect(run.stderr).toMatch(/out\/china-central-asia\.epub failed validation \(\d+ errors?\)/);
+    expect(run.stderr).toMatch(/out\/china-central-asia\.epub failed validation \(\d+ errors?\); the previous file is kept/);
+    // Validated before it was written: the invalid EPUB never reached the output folder.
+    expect(existsSync(path.join(project, 'out', 'china-central-asia.epub'))).toBe(false);
   });
 });
 

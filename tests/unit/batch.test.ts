@@ -23,7 +23,7 @@ describe('shards', () => {
 
 describe('manifests', () => {
   const artifact = (name: string, sha: string) => ({ path: `dist/${name}`, format: 'pdf' as const, sha256: sha, bytes: 1, source: `manuscript/${name}.md`, sourceSha256: 'x', inputs: [], optionsKey: 'o' });
-  const manifest = (artifacts: ReturnType<typeof artifact>[], version = '1.0.0'): Manifest => ({ tool: { name: 'avim-press', version }, artifacts });
+  const manifest = (artifacts: ReturnType<typeof artifact>[], version = '1.0.0'): Manifest => ({ tool: { name: 'avim-press', version }, sharedKey: 's', artifacts });
 
   it('merges shards by path', () => {
     const merged = mergeManifests([manifest([artifact('a.pdf', '1'), artifact('b.pdf', '2')]), manifest([artifact('c.pdf', '3'), artifact('b.pdf', '4')])]);

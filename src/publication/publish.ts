@@ -1,0 +1,45 @@
+// One manuscript from file to publication model: load → parse → transform → publication.
+// Throws a DiagnosticError on any error; warnings go to `report` as they are found.
+import { loadManuscript } from '../load/manuscript.js';
+import type { Project } from '../load/project.js';
+import { failOnErrors, formatMessage } from '../report/diagnostics.js';
+import { transformManuscript } from '../transform/processor.js';
+import { buildPublication, type BuildClock } from './build-publication.js';
+import type { Publication } from './model.js';
+
+export interface PublishOptions {
+  strict?: boolean;
+  importNotes?: 'auto' | 'always' | 'never';
+}
+
+export type Report = (text: string, severity: 'warning' | 'info') => void;
+
+export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, report: Report = () => {}): Promise<Publication> {
+  const file = await loadManuscript(source, project.config.limits);
+  failOnErrors(file);
+  let reported = 0;
+  const reportNew = () => {
+    for (const message of file.messages.slice(reported)) {
+      if (message.fatal !== true) report(formatMessage(message, file, project.root), message.fatal === false ? 'warning' : 'info');
+    }
+    reported = file.messages.length;
+  };
+  const body = await transformManuscript(file, {
+    brand: project.brand,
+    projectRoot: project.root,
+    defaultLang: project.config.defaults.lang,
+    labels: project.labels,
+    importNotes: options.importNotes ?? 'auto',
+  });
+  reportNew();
+  failOnErrors(file);
+  const publication = await buildPublication(file, body, project, clock);
+  reportNew();
+  failOnErrors(file);
+  // The warnings were printed once above; --strict only turns them into the manuscript's failure.
+  const warnings = file.messages.filter((message) => message.fatal === false).length;
+  if (options.strict && warnings > 0) {
+    throw new Error(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, and --strict makes warnings fail the build`);
+  }
+  return publication;
+}

@@ -1,0 +1,92 @@
+// What a person (or CI) sees of a build: a line per artifact as it finishes, warnings and errors as
+// they come, on a terminal a progress bar with an estimate, and a summary. --json prints every event
+// as one JSON object a line instead; --quiet prints errors only.
+import path from 'node:path';
+import type { BuildEvent } from '../build.js';
+
+export interface ConsoleReporterOptions {
+  quiet?: boolean;
+  json?: boolean;
+  /** Draw a progress bar (stderr is a terminal). */
+  progress?: boolean;
+  out?: NodeJS.WritableStream;
+  err?: NodeJS.WritableStream;
+}
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function consoleReporter(options: ConsoleReporterOptions = {}): (event: BuildEvent) => void {
+  const out = options.out ?? process.stdout;
+  const err = options.err ?? process.stderr;
+  let total = 0;
+  let finished = 0;
+  let started = performance.now();
+  let bar = '';
+  const clearBar = () => {
+    if (bar) err.write(`\r${' '.repeat(bar.length)}\r`);
+    bar = '';
+  };
+  const drawBar = () => {
+    if (!options.progress || options.quiet || total === 0) return;
+    const width = 24;
+    const filled = Math.round((finished / total) * width);
+    const elapsed = (performance.now() - started) / 1000;
+    const eta = finished > 0 ? Math.round((elapsed / finished) * (total - finished)) : undefined;
+    bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${finished}/${total}${eta !== undefined && finished < total ? `  about ${eta} s left` : ''}`;
+    err.write(`\r${bar}`);
+  };
+  const line = (stream: NodeJS.WritableStream, text: string) => {
+    clearBar();
+    stream.write(`${text}\n`);
+    drawBar();
+  };
+
+  return (event) => {
+    if (options.json) {
+      out.write(`${JSON.stringify(event)}\n`);
+      return;
+    }
+    switch (event.type) {
+      case 'start':
+        total = event.total;
+        started = performance.now();
+        drawBar();
+        return;
+      case 'artifact': {
+        if (options.quiet) return;
+        const { artifact } = event;
+        const detail = artifact.pages !== undefined ? `${artifact.pages} pages, ${formatSize(artifact.bytes)}` : formatSize(artifact.bytes);
+        const checked = artifact.validation?.map((report) => `${report.validator}: ${report.errors} errors, ${report.warnings} warnings`).join('; ');
+        line(out, `${artifact.path}  ${detail}  ${Math.round(artifact.milliseconds)} ms${checked ? `  (${checked})` : ''}`);
+        return;
+      }
+      case 'skipped':
+        finished++;
+        if (!options.quiet) line(out, `${event.artifacts.join(', ')}  up to date`);
+        else drawBar();
+        return;
+      case 'diagnostic':
+        if (!options.quiet || event.severity === 'error') line(err, event.text);
+        return;
+      case 'failure':
+        finished++;
+        line(err, event.message);
+        return;
+      case 'document':
+        finished++;
+        drawBar();
+        return;
+      case 'browser':
+        if (!options.quiet) line(out, `browser: ${event.version} (${event.choice.source}: ${path.basename(event.choice.executablePath)})`);
+        return;
+      case 'done':
+        clearBar();
+        if (!options.quiet) {
+          out.write(`built ${event.built}, skipped ${event.skipped}, failed ${event.failed} in ${(event.milliseconds / 1000).toFixed(2)} s; manifest ${event.manifest}\n`);
+        }
+        return;
+    }
+  };
+}

@@ -80,7 +80,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           const started = performance.now();
           const pdf = await renderPdf(publication, project, browser);
           for (const url of pdf.blocked) {
-            emit({ type: 'diagnostic', source: relative, severity: 'warning', text: `${relative}: warning: the print page asked for ${url}; refused (resource-blocked)` });
+            emit({ type: 'diagnostic', source: relative, severity: 'warning', text: `${relative}: warning: the print page may not load ${url}; left out (resource-blocked)` });
+          }
+          for (const warning of pdf.warnings) {
+            emit({ type: 'diagnostic', source: relative, severity: 'warning', text: `${relative}: warning: ${warning} (print-layout)` });
           }
           const target = path.join(outDir, `${publication.metadata.slug}.pdf`);
           await writeAtomic(target, pdf.bytes);

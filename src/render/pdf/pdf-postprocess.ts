@@ -1,7 +1,7 @@
 // After Chromium prints: the document information Chromium cannot set (author, subject, keywords,
 // creator), an XMP packet with the language, the outline from the laid-out headings, and dates and
 // the file identifier derived from the inputs rather than the clock, so the same inputs give the same
-// bytes. Vivliostyle CLI does the same in its pdf-postprocess, with pdf-lib.
+// bytes. Vivliostyle CLI does much the same in its PDF post-processing, with pdf-lib.
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Publication } from '../../publication/model.js';
@@ -34,24 +34,25 @@ export async function postprocessPdf(
   pdf.setLanguage(metadata.lang);
   writeOutline(pdf, info.outline);
 
-  // The file identifier: a digest of what Chromium printed and of the publication's identity and
-  // date, never random; the XMP document id is the same digest.
-  const digest = createHash('sha256')
-    .update(printed)
-    .update(`\n${metadata.identifier}\n${metadata.modified.toISOString()}\n${metadata.toolVersion}`)
-    .digest('hex')
-    .slice(0, 32);
-  const xmp = xmpPacket(metadata, {
-    producer: info.producer,
-    creatorTool: creator,
-    publisher: info.publisher,
-    documentId: `uuid:${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`,
-  });
-  const stream = pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
-  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
-  const id = PDFArray.withContext(pdf.context);
-  id.push(PDFHexString.of(digest));
-  id.push(PDFHexString.of(digest));
-  pdf.context.trailerInfo.ID = id;
+  // The file identifier (and the XMP document id): a digest of the finished file itself, saved once
+  // with a blank identifier. Chromium's own bytes carry its clock's date, so they cannot be hashed.
+  const xmpRef = pdf.context.nextRef();
+  pdf.catalog.set(PDFName.of('Metadata'), xmpRef);
+  const identify = (digest: string) => {
+    const xmp = xmpPacket(metadata, {
+      producer: info.producer,
+      creatorTool: creator,
+      publisher: info.publisher,
+      documentId: `uuid:${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`,
+    });
+    pdf.context.assign(xmpRef, pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' }));
+    const id = PDFArray.withContext(pdf.context);
+    id.push(PDFHexString.of(digest));
+    id.push(PDFHexString.of(digest));
+    pdf.context.trailerInfo.ID = id;
+  };
+  identify('0'.repeat(32));
+  const draft = await pdf.save({ useObjectStreams: false });
+  identify(createHash('sha256').update(draft).digest('hex').slice(0, 32));
   return { bytes: await pdf.save({ useObjectStreams: false }), pages: pdf.getPageCount() };
 }

@@ -30,8 +30,8 @@ export interface PdfResult {
   blocked: string[];
   /** Layout problems worth a warning (Paged.js's own, lines moved ...). */
   warnings: string[];
-  /** Soft hyphens kept (as hyphens, at line ends) and removed (inside unbroken words). */
-  hyphenation: { broken: number; removed: number };
+  /** Soft hyphens kept (at line ends), written as "-" (words split between pages), removed (elsewhere). */
+  hyphenation: { broken: number; pageEnds: number; removed: number };
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
 }
@@ -82,10 +82,12 @@ export async function renderPdf(publication: Publication, project: Project, brow
     lap('paginate');
     const hyphenation = await page.evaluate(settleSoftHyphens);
     if (hyphenation.moved > 0) warnings.push(`settling soft hyphens moved ${hyphenation.moved} line(s)`);
+    lap('hyphens');
     const systemFonts = await findSystemFonts(page, brandFonts(project.brand).faces);
     if (systemFonts.length > 0) throw new SystemFontError(systemFonts.map(describeSystemFontUse));
+    lap('fonts');
     const headings = await page.evaluate(collectHeadings);
-    lap('check');
+    lap('headings');
     assertStillBlank(page);
     const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
     lap('print');
@@ -102,7 +104,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
       pages,
       blocked: [...droppedImages, ...blocked],
       warnings,
-      hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed },
+      hyphenation: { broken: hyphenation.broken, pageEnds: hyphenation.pageEnds, removed: hyphenation.removed },
       timings,
     };
   } finally {

@@ -3,6 +3,8 @@
 // Content-Security-Policy (in the document template) allows no script at all.
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 
+const REFUSED = [/^Not allowed to load local resource: (\S+)/, /'([^']+)' violates the following Content Security Policy directive/];
+
 export interface SandboxedPage {
   page: Page;
   /** URLs the page asked for and was refused, in order, once each. */
@@ -26,6 +28,10 @@ export async function openSandboxedPage(browser: Browser): Promise<SandboxedPage
   });
   page.on('console', (message) => {
     if (message.type() === 'warn') warnings.push(message.text());
+    // Loads Chromium refuses before any request is made (file:// from this page, the policy's
+    // object-src) reach the console only.
+    const refused = REFUSED.map((pattern) => pattern.exec(message.text())?.[1]).find(Boolean);
+    if (message.type() === 'error' && refused && !blocked.includes(refused)) blocked.push(refused);
   });
   return { page, blocked, warnings };
 }

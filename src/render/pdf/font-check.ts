@@ -1,6 +1,8 @@
 // No text may fall back to a system font: after layout, ask Chromium (CDP CSS.getPlatformFontsForNode)
 // which fonts drew the text of every element, and name the text any non-web font drew. The brand's
-// @font-face unicode ranges say which characters the brand's fonts cannot have.
+// @font-face unicode ranges say which characters the brand's fonts cannot have: text with such a
+// character fails too, even when no system font has it either (Chromium then draws an empty box
+// in the brand's font and reports no fallback).
 import type { Page } from 'puppeteer';
 import type { FontFace } from '../fonts.js';
 
@@ -23,6 +25,7 @@ interface PlatformFont {
 export interface SystemFontUse {
   /** The element's text (or the pseudo-element's name), shortened. */
   text: string;
+  /** System fonts that drew some of it (none when no font at all has the characters). */
   fonts: string[];
   /** Characters of the text that no brand face covers. */
   uncovered: string[];
@@ -68,9 +71,9 @@ export async function findSystemFonts(page: Page, faces: FontFace[]): Promise<Sy
     const uses: SystemFontUse[] = [];
     answers.forEach(({ fonts }, index) => {
       const system = fonts.filter((font) => !font.isCustomFont && font.glyphCount > 0);
-      if (system.length === 0) return;
       const text = bearers[index]!.text.replace(/\s+/g, ' ').trim();
       const uncovered = [...new Set([...text].filter((character) => !/\s/.test(character) && !covered(character.codePointAt(0)!)))];
+      if (system.length === 0 && uncovered.length === 0) return;
       uses.push({ text: text.length > 60 ? `${text.slice(0, 57)}...` : text, fonts: system.map((font) => font.familyName), uncovered });
     });
     return uses;
@@ -81,5 +84,6 @@ export async function findSystemFonts(page: Page, faces: FontFace[]): Promise<Sy
 
 export function describeSystemFontUse(use: SystemFontUse): string {
   const characters = use.uncovered.map((character) => `${character} U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-  return `"${use.text}" is set in a system font (${use.fonts.join(', ')})${characters.length ? `: the brand's fonts have no ${characters.join(', ')}` : ''}`;
+  const lacking = characters.length > 0 ? `: the brand's fonts have no ${characters.join(', ')}` : '';
+  return use.fonts.length > 0 ? `"${use.text}" is set in a system font (${use.fonts.join(', ')})${lacking}` : `"${use.text}" cannot be set in the brand's fonts${lacking}`;
 }

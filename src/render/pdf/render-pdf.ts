@@ -14,6 +14,8 @@ import type { Publication } from '../../publication/model.js';
 import { brandFonts } from '../fonts.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
 import { collectHeadings, type PageHeading } from './in-page/collect-headings.js';
+import { findLostText } from './in-page/find-lost-text.js';
+import { fixFootnotes } from './in-page/fix-footnotes.js';
 import { paginate } from './in-page/paginate.js';
 import { placeFootnotes } from './in-page/place-footnotes.js';
 import { registerBreakRules } from './in-page/register-break-rules.js';
@@ -34,6 +36,13 @@ export interface PdfResult {
   hyphenation: { broken: number; pageEnds: number; removed: number };
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
+}
+
+export class LostTextError extends Error {
+  constructor(lost: string[]) {
+    super(`the page layout lost text; no PDF is written (layout-lost-text):\n  ${lost.join('\n  ')}`);
+    this.name = 'LostTextError';
+  }
 }
 
 export class SystemFontError extends Error {
@@ -77,9 +86,12 @@ export async function renderPdf(publication: Publication, project: Project, brow
     lap('load');
     await page.evaluate(placeFootnotes);
     await page.evaluate(pagedSource);
+    await page.evaluate(fixFootnotes);
     await page.evaluate(registerBreakRules);
     const layout = await page.evaluate(paginate, { hyphenGlyph: '-' });
     lap('paginate');
+    const lost = await page.evaluate(findLostText);
+    if (lost.length > 0) throw new LostTextError(lost);
     const hyphenation = await page.evaluate(settleSoftHyphens);
     if (hyphenation.moved > 0) warnings.push(`settling soft hyphens moved ${hyphenation.moved} line(s)`);
     lap('hyphens');

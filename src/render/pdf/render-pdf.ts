@@ -92,6 +92,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
     lap('paginate');
     const lost = await page.evaluate(findLostText);
     if (lost.length > 0) throw new LostTextError(lost);
+    lap('verify');
     const hyphenation = await page.evaluate(settleSoftHyphens);
     if (hyphenation.moved > 0) warnings.push(`settling soft hyphens moved ${hyphenation.moved} line(s)`);
     lap('hyphens');

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         `${benchCase.name}: PDF stage ${Math.round(median(times))} ms (median of ${times.length}; min ${Math.round(Math.min(...times))})` +
           `, ${last!.pages} pages, ${(last!.bytes.length / 1024).toFixed(0)} KB, browser peak ${pid ? mib(peak) : 'n/a'}` +
           `\n  steps (ms, last run): ${steps}` +
-          `\n  soft hyphens: ${last!.hyphenation.broken} kept at line breaks, ${last!.hyphenation.pageEnds} written at page breaks, ${last!.hyphenation.removed} removed`,
+          `\n  soft hyphens: ${last!.hyphenation.broken} kept where lines break, ${last!.hyphenation.removed} removed`,
       );
     }
   } finally {

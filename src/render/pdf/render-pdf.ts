@@ -32,8 +32,8 @@ export interface PdfResult {
   blocked: string[];
   /** Layout problems worth a warning (Paged.js's own, lines moved ...). */
   warnings: string[];
-  /** Soft hyphens kept (at line ends), written as "-" (words split between pages), removed (elsewhere). */
-  hyphenation: { broken: number; pageEnds: number; removed: number };
+  /** Soft hyphens kept (where a line breaks) and removed (everywhere else). */
+  hyphenation: { broken: number; removed: number };
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
 }
@@ -90,12 +90,13 @@ export async function renderPdf(publication: Publication, project: Project, brow
     await page.evaluate(registerBreakRules);
     const layout = await page.evaluate(paginate, { hyphenGlyph: '-' });
     lap('paginate');
-    const lost = await page.evaluate(findLostText);
-    if (lost.length > 0) throw new LostTextError(lost);
-    lap('verify');
     const hyphenation = await page.evaluate(settleSoftHyphens);
     if (hyphenation.moved > 0) warnings.push(`settling soft hyphens moved ${hyphenation.moved} line(s)`);
     lap('hyphens');
+    // Last of the changes to the laid-out pages: nothing may have gone missing.
+    const lost = await page.evaluate(findLostText);
+    if (lost.length > 0) throw new LostTextError(lost);
+    lap('verify');
     const systemFonts = await findSystemFonts(page, brandFonts(project.brand).faces);
     if (systemFonts.length > 0) throw new SystemFontError(systemFonts.map(describeSystemFontUse));
     lap('fonts');
@@ -117,7 +118,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
       pages,
       blocked: [...droppedImages, ...blocked],
       warnings,
-      hyphenation: { broken: hyphenation.broken, pageEnds: hyphenation.pageEnds, removed: hyphenation.removed },
+      hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed },
       timings,
     };
   } finally {

@@ -1,12 +1,17 @@
-// In the page, before pagination: two fixes to Paged.js 0.4.3's footnotes, in its Footnotes handler.
-// - When a note does not fit below its call, Paged.js gives the note all the room below the call's
-//   text, measured to the bottom of the call's glyphs, not of its line: the line no longer fits and
-//   moves to the next page with the call and the note (seen: a page left with one line, the note a
-//   page later). The note gets one line less, keeps its call's page, and continues on the next.
+// In the page, before pagination: fixes to Paged.js 0.4.3's footnotes, in its Footnotes handler.
+// - When a note does not fit below its call, Paged.js gives the note the room below the call's text,
+//   measured to the bottom of the call's glyphs, not of its line: whether the line still fits is left
+//   to rounding. Seen both ways: the line (and the note) pushed to the next page with the page below
+//   it empty, and the line kept with no room for the note, which went whole to the next page. Now:
+//   with room for two lines of the note below the call's line, the line stays and the note starts
+//   there and continues on the next page; with less, the call's line goes to the next page, surely.
 // - The part of a long note carried to the next page gets all the room it wants; when it fills the
 //   page, no text fits, the text's break point repeats, and Paged.js stops ("Layout repeated"),
 //   dropping the rest of the document (seen with notes longer than a page). A carried part may take
 //   at most three quarters of the page; the rest of it goes on to the page after.
+// - Paged.js cuts a note that overflows its area after the last line whose top is inside the area,
+//   then grows the area to that line's bottom: over text already laid out, which is lost (seen).
+//   Measured against an area one note line shorter, the cut leaves the area as it was.
 export function fixFootnotes(): void {
   interface FootnotesHandler {
     moveFootnote(this: unknown, node: HTMLElement, pageArea: HTMLElement, needsNoteCall: boolean): void;
@@ -31,14 +36,22 @@ export function fixFootnotes(): void {
     if (!node.isConnected || !inner.style.height || inner.style.height === before) return;
     const call = pageArea.querySelector(`[data-footnote-call="${node.dataset.ref ?? ''}"]`);
     const line = parseFloat(getComputedStyle(call?.parentElement ?? pageArea).lineHeight) || 0;
-    pageArea.style.setProperty('--pagedjs-footnotes-height', `${Math.max(0, height - line)}px`);
-    inner.style.height = `${Math.max(0, parseFloat(inner.style.height) - line)}px`;
+    const noteLine = parseFloat(getComputedStyle(node.firstElementChild ?? node).lineHeight) || line;
+    const content = inner.parentElement!;
+    const style = getComputedStyle(content);
+    const extras = ['marginTop', 'marginBottom', 'paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce(
+      (sum, property) => sum + (parseFloat(style[property as 'marginTop']) || 0),
+      0,
+    );
+    // The room this note would have: the area less the call's line, the area's own spacing and the notes above it.
+    const above = node.getBoundingClientRect().top - inner.getBoundingClientRect().top;
+    const keep = height - line - extras - above >= 2 * noteLine;
+    const areaHeight = keep ? height - line : height + line;
+    pageArea.style.setProperty('--pagedjs-footnotes-height', `${Math.max(0, areaHeight)}px`);
+    if (keep) inner.style.height = `${Math.max(0, parseFloat(inner.style.height) - line)}px`;
   };
   const afterPageLayout = footnotes.prototype.afterPageLayout;
   footnotes.prototype.afterPageLayout = function (pageElement, ...rest) {
-    // Paged.js cuts a note that overflows its area after the last line whose top is inside the area,
-    // and then grows the area to that line's bottom: over text already laid out, which is lost.
-    // Measured against an area one note line shorter, the cut leaves the area as it was.
     const area = pageElement.querySelector<HTMLElement>('.pagedjs_footnote_area');
     const content = area?.querySelector<HTMLElement>('.pagedjs_footnote_content');
     const inner = content?.querySelector<HTMLElement>('.pagedjs_footnote_inner_content');

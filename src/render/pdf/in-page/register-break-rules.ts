@@ -1,35 +1,48 @@
 // In the page, before pagination: a Paged.js handler for where a page may break inside text, which
 // Paged.js 0.4.3 leaves to chance.
-// - Words: Paged.js breaks at the first letter it finds below the page, and reads a letter after a
-//   drawn hyphen as still on the line above (seen: "emphas-" / "ized"). The break goes back to the
-//   word's last break point (soft hyphen) before it, else to the word's start.
+// - Words: a page does not end inside a word. Paged.js breaks at the first letter it finds below the
+//   page (reading a letter after a drawn hyphen as still on the line above: "emphas-" / "ized") and
+//   then appends a hyphen, which can push the page's last line past the page, where it is lost
+//   (seen). The break goes back to the word's start.
+// - Text Paged.js passed over: it takes a break at a text node's very start for no break (offset 0
+//   is false to it) and breaks later, leaving the node's first lines past the page (seen: a text
+//   node just after a footnote call at the foot of a page). The break goes back to the first word
+//   that is not on the page.
 // - Orphans and widows (CSS `orphans`, `widows` of the paragraph): fewer lines than that are not left
 //   at the foot of a page or carried to the next; the paragraph then moves whole, with a heading
 //   before it (headings are `break-after: avoid`).
+// Paged.js lays a page out as a column: what does not fit flows into the next column, to the right.
+// A line's place is therefore (column, height). A break only ever moves earlier, never later: text
+// between Paged.js's break and a later one would be on no page.
 export function registerBreakRules(): void {
   interface PagedGlobal {
     Handler: new (...args: unknown[]) => object;
     registerHandlers(...handlers: unknown[]): void;
   }
   const { Paged } = globalThis as unknown as { Paged: PagedGlobal };
-  const SOFT = '\u00AD';
   const BLOCK = 'p, li, dd, dt, figcaption, blockquote';
+  type Place = [column: number, middle: number];
 
-  /** Middles of the lines a block's text sits on, top to bottom. */
-  const lineMiddles = (block: Element): number[] => {
+  const before = (a: Place, b: Place) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1] - 1);
+
+  /** Where a box sits in the flow: past the page's right edge is the overflow column. */
+  const placeOf = (rect: DOMRect, bounds: DOMRect): Place => [rect.left >= bounds.right - 1 ? 1 : 0, rect.top + rect.height / 2];
+
+  /** The lines a block's text sits on, in flow order. */
+  const linesOf = (block: Element, bounds: DOMRect): Place[] => {
     const range = document.createRange();
     range.selectNodeContents(block);
-    const middles: number[] = [];
+    const lines: Place[] = [];
     for (const rect of Array.from(range.getClientRects())) {
       if (rect.height === 0 || rect.width === 0) continue;
-      const middle = rect.top + rect.height / 2;
-      if (!middles.some((known) => Math.abs(known - middle) < rect.height / 2)) middles.push(middle);
+      const place = placeOf(rect, bounds);
+      if (!lines.some((line) => line[0] === place[0] && Math.abs(line[1] - place[1]) < rect.height / 2)) lines.push(place);
     }
-    return middles.sort((a, b) => a - b);
+    return lines.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   };
 
-  /** Where a line starts: the first word (text position) whose middle is at or below `middle`. */
-  const lineStart = (block: Element, middle: number): { node: Text; offset: number } | undefined => {
+  /** Where a line starts: the first word (text position) at or after the line's place. */
+  const lineStart = (block: Element, line: Place, bounds: DOMRect): { node: Text; offset: number } | undefined => {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -39,7 +52,27 @@ export function registerBreakRules(): void {
         range.setEnd(node, offset + 1);
         const rects = range.getClientRects();
         const rect = rects[rects.length - 1];
-        if (rect && rect.top + rect.height / 2 >= middle - 1) return { node, offset };
+        if (rect && !before(placeOf(rect, bounds), line)) return { node, offset };
+      }
+    }
+    return undefined;
+  };
+
+  /** The first word, before `limit`, that lies outside the page (in the overflow column or below). */
+  const firstOutside = (rendered: Element, bounds: DOMRect, limit: Range): { node: Text; offset: number } | undefined => {
+    const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const outside = (rect: DOMRect) => rect.width > 0 && (rect.left >= bounds.right - 1 || rect.top >= bounds.bottom - 1);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (limit.comparePoint(node, 0) > 0) break;
+      if (!node.data.trim()) continue;
+      range.selectNodeContents(node);
+      if (!Array.from(range.getClientRects()).some(outside)) continue;
+      for (let offset = 0; offset < node.data.length; offset++) {
+        if (/\s/.test(node.data[offset]!) || (offset > 0 && !/\s/.test(node.data[offset - 1]!))) continue;
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        if (Array.from(range.getClientRects()).some(outside)) return { node, offset };
       }
     }
     return undefined;
@@ -60,21 +93,31 @@ export function registerBreakRules(): void {
     return range.toString().trim().length > 0 || range.cloneContents().querySelector('img, svg, table') !== null;
   };
 
+  /** The break, moved to `start` if that is earlier than Paged.js's own. */
+  const earlier = (overflow: Range, start: (range: Range) => void): Range => {
+    const moved = overflow.cloneRange();
+    start(moved);
+    return moved.compareBoundaryPoints(Range.START_TO_START, overflow) <= 0 ? moved : overflow;
+  };
+
   class BreakRules extends Paged.Handler {
-    onOverflow(overflow: Range | undefined, rendered: Element): Range | undefined {
+    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
       if (!overflow) return undefined;
+      const missed = firstOutside(rendered, bounds, overflow);
+      if (missed) {
+        overflow = earlier(overflow, (range) => range.setStart(missed.node, missed.offset));
+      }
       let result = overflow;
       const container = overflow.startContainer;
       let offset = overflow.startOffset;
       if (container.nodeType === Node.TEXT_NODE) {
-        // Words: back to the last soft hyphen in the word, else to the word's start.
+        // Words: back to the word's start.
         const text = (container as Text).data;
         if (offset > 0 && offset < text.length && /\S/.test(text[offset - 1]!) && /\S/.test(text[offset]!)) {
           let index = offset - 1;
-          while (index >= 0 && /\S/.test(text[index]!) && text[index] !== SOFT) index -= 1;
+          while (index >= 0 && /\S/.test(text[index]!)) index -= 1;
           offset = index + 1;
-          result = overflow.cloneRange();
-          result.setStart(container, offset);
+          result = earlier(overflow, (range) => range.setStart(container, offset));
         }
       }
       // Orphans and widows, when the break falls inside a paragraph's text.
@@ -84,7 +127,7 @@ export function registerBreakRules(): void {
       const style = getComputedStyle(block);
       const orphans = Number(style.orphans) || 2;
       const widows = Number(style.widows) || 2;
-      const lines = lineMiddles(block);
+      const lines = linesOf(block, bounds);
       const probe = document.createRange();
       if (first.nodeType === Node.TEXT_NODE) {
         const length = (first as Text).data.length;
@@ -94,27 +137,21 @@ export function registerBreakRules(): void {
       const rects = Array.from(probe.getClientRects()).filter((rect) => rect.height > 0);
       const at = first.nodeType === Node.TEXT_NODE ? rects[rects.length - 1] : rects[0];
       if (!at) return result;
-      const breakMiddle = at.top + at.height / 2;
-      const before = lines.filter((middle) => middle < breakMiddle - 1);
-      const after = lines.length - before.length;
-      if (before.length === 0) return result;
-      let keep = before.length;
-      if (after < widows) keep = before.length - (widows - after);
-      if (keep >= orphans && keep === before.length) return result;
+      const breakPlace = placeOf(at, bounds);
+      const kept = lines.filter((line) => before(line, breakPlace));
+      const carried = lines.length - kept.length;
+      if (kept.length === 0) return result;
+      let keep = kept.length;
+      if (carried < widows) keep = kept.length - (widows - carried);
+      if (keep >= orphans && keep === kept.length) return result;
       if (keep >= orphans) {
-        const start = lineStart(block, before[keep]!);
-        if (start) {
-          result = overflow.cloneRange();
-          result.setStart(start.node, start.offset);
-          return result;
-        }
+        const start = lineStart(block, kept[keep]!, bounds);
+        if (start) return earlier(result, (range) => range.setStart(start.node, start.offset));
       }
       // Too few lines would stay: the paragraph (and the headings above it) moves to the next page.
       const moving = keepWithPrevious(block);
       if (!hasContentBefore(moving, rendered)) return result;
-      result = overflow.cloneRange();
-      result.setStartBefore(moving);
-      return result;
+      return earlier(result, (range) => range.setStartBefore(moving));
     }
   }
   Paged.registerHandlers(BreakRules);

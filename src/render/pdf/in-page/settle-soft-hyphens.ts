@@ -3,10 +3,10 @@
 // breaks search and copy. At a line break it is right (PDF 2.0, 14.8.2.2.3: a hyphen added by line
 // breaking is a soft hyphen in the text). A break is where the letters either side sit on different
 // lines (the soft hyphen's own width says nothing: inside an "ff" ligature it gets a share of the
-// glyph). Where Paged.js split the word between pages, no line break draws the hyphen: it is written
-// as "-". Deleting a soft hyphen that was not drawn moves nothing (writing "-" in place of a drawn one
-// did, through kerning); the function checks that every changed element kept its box.
-export function settleSoftHyphens(): { broken: number; pageEnds: number; removed: number; moved: number } {
+// glyph). Pages do not end inside a word (register-break-rules.ts). Deleting a soft hyphen that was
+// not drawn moves nothing (writing "-" in place of a drawn one did, through kerning); the function
+// checks that every changed element kept its box.
+export function settleSoftHyphens(): { broken: number; removed: number; moved: number } {
   const SOFT = '\u00AD';
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
@@ -14,15 +14,6 @@ export function settleSoftHyphens(): { broken: number; pageEnds: number; removed
     if ((node as Text).data.includes(SOFT)) nodes.push(node as Text);
   }
   const range = document.createRange();
-  /** The text node that ends its page's flow (Paged.js split the word there). */
-  const endsPage = (node: Text): boolean => {
-    const area = node.parentElement?.closest('.pagedjs_page_content, .pagedjs_footnote_inner_content');
-    if (!area) return false;
-    const texts = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
-    let last: Node | null = null;
-    for (let text = texts.nextNode(); text; text = texts.nextNode()) if ((text as Text).data.trim()) last = text;
-    return last === node;
-  };
   const middle = (rect: DOMRect | undefined): number => (rect ? rect.top + rect.height / 2 : NaN);
   /** The middle of the line a character sits on (its last box: a range may also hold the hyphen drawn before it). */
   const lineMiddle = (node: Text, index: number): number => {
@@ -41,34 +32,27 @@ export function settleSoftHyphens(): { broken: number; pageEnds: number; removed
   // Measure everything first, then write: a read after each write would lay the page out again.
   const plans = nodes.map((node) => {
     const broken = new Set<number>();
-    let pageEnd = false;
     const words = /\S*\u00AD\S*/g;
     for (let word = words.exec(node.data); word; word = words.exec(node.data)) {
       const end = word.index + word[0].length;
-      if (end === node.data.length && node.data.endsWith(SOFT)) pageEnd = endsPage(node);
       if (!spansLines(node, word.index, end)) continue;
       for (let index = node.data.indexOf(SOFT, word.index); index !== -1 && index < end - 1; index = node.data.indexOf(SOFT, index + 1)) {
         if (index > 0 && lineMiddle(node, index + 1) - lineMiddle(node, index - 1) > 1) broken.add(index);
       }
     }
     const parent = node.parentElement!;
-    return { node, broken, pageEnd, parent, box: parent.getBoundingClientRect() };
+    return { node, broken, parent, box: parent.getBoundingClientRect() };
   });
   let broken = 0;
-  let pageEnds = 0;
   let removed = 0;
   for (const plan of plans) {
     let text = '';
-    const last = plan.node.data.length - 1;
-    for (let index = 0; index <= last; index++) {
+    for (let index = 0; index < plan.node.data.length; index++) {
       const character = plan.node.data[index]!;
       if (character !== SOFT) text += character;
       else if (plan.broken.has(index)) {
         text += SOFT;
         broken += 1;
-      } else if (index === last && plan.pageEnd) {
-        text += '-';
-        pageEnds += 1;
       } else removed += 1;
     }
     plan.node.data = text;
@@ -78,5 +62,5 @@ export function settleSoftHyphens(): { broken: number; pageEnds: number; removed
     const box = plan.parent.getBoundingClientRect();
     if (Math.abs(box.height - plan.box.height) > 0.5 || Math.abs(box.top - plan.box.top) > 0.5) moved += 1;
   }
-  return { broken, pageEnds, removed, moved };
+  return { broken, removed, moved };
 }

@@ -28,17 +28,31 @@ export function registerBreakRules(): void {
   /** Where a box sits in the flow: past the page's right edge is the overflow column. */
   const placeOf = (rect: DOMRect, bounds: DOMRect): Place => [rect.left >= bounds.right - 1 ? 1 : 0, rect.top + rect.height / 2];
 
-  /** The lines a block's text sits on, in flow order. */
+  /** The lines a block's own text sits on, in flow order: boxes that overlap in height (a
+   * superscript call and its line) are one line. A note not yet moved to the foot of the page (its
+   * call is past the page) is not the block's text. */
   const linesOf = (block: Element, bounds: DOMRect): Place[] => {
     const range = document.createRange();
-    range.selectNodeContents(block);
-    const lines: Place[] = [];
-    for (const rect of Array.from(range.getClientRects())) {
-      if (rect.height === 0 || rect.width === 0) continue;
-      const place = placeOf(rect, bounds);
-      if (!lines.some((line) => line[0] === place[0] && Math.abs(line[1] - place[1]) < rect.height / 2)) lines.push(place);
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const boxes: { column: number; top: number; bottom: number }[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('[data-note]')) continue;
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) {
+        if (rect.height > 0 && rect.width > 0) boxes.push({ column: placeOf(rect, bounds)[0], top: rect.top, bottom: rect.bottom });
+      }
     }
-    return lines.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    // Full-height boxes make the lines; smaller ones (superscripts, raised into the line above's
+    // height) belong to the line their middle is in.
+    const tallest = Math.max(0, ...boxes.map((box) => box.bottom - box.top));
+    const lines: { column: number; top: number; bottom: number }[] = [];
+    const lineAt = (column: number, y: number) => lines.find((line) => line.column === column && y >= line.top - 1 && y <= line.bottom + 1);
+    for (const box of boxes.filter((box) => box.bottom - box.top >= tallest * 0.9)) {
+      if (!lines.some((line) => line.column === box.column && Math.abs(line.top - box.top) < 1)) lines.push({ ...box });
+    }
+    for (const box of boxes) if (!lineAt(box.column, (box.top + box.bottom) / 2)) lines.push({ ...box });
+    lines.sort((a, b) => a.column - b.column || a.top - b.top);
+    return lines.map((line): Place => [line.column, (line.top + line.bottom) / 2]);
   };
 
   /** Where a line starts: the first word (text position) at or after the line's place. */
@@ -46,6 +60,7 @@ export function registerBreakRules(): void {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (node.parentElement?.closest('[data-note]')) continue;
       for (let offset = 0; offset < node.data.length; offset++) {
         if (/\s/.test(node.data[offset]!) || (offset > 0 && !/\s/.test(node.data[offset - 1]!))) continue;
         range.setStart(node, offset);
@@ -108,22 +123,42 @@ export function registerBreakRules(): void {
         overflow = earlier(overflow, (range) => range.setStart(missed.node, missed.offset));
       }
       let result = overflow;
-      const container = overflow.startContainer;
-      let offset = overflow.startOffset;
-      if (container.nodeType === Node.TEXT_NODE) {
-        // Words: back to the word's start.
-        const text = (container as Text).data;
-        if (offset > 0 && offset < text.length && /\S/.test(text[offset - 1]!) && /\S/.test(text[offset]!)) {
-          let index = offset - 1;
-          while (index >= 0 && /\S/.test(text[index]!)) index -= 1;
-          offset = index + 1;
-          result = earlier(overflow, (range) => range.setStart(container, offset));
+      if (overflow.startContainer.nodeType === Node.TEXT_NODE) {
+        // Words: back to the word's start, and if the word was hyphenated across the line above,
+        // to the start of that line, so the page ends with a whole line.
+        const node = overflow.startContainer as Text;
+        let index = overflow.startOffset;
+        if (index > 0 && index < node.data.length && /\S/.test(node.data[index - 1]!) && /\S/.test(node.data[index]!)) {
+          while (index > 0 && /\S/.test(node.data[index - 1]!)) index -= 1;
+          const probe = document.createRange();
+          probe.setStart(node, index);
+          probe.setEnd(node, index + 1);
+          const rect = Array.from(probe.getClientRects()).filter((box) => box.height > 0).pop();
+          const block = node.parentElement?.closest(BLOCK);
+          const line = rect && block ? lineStart(block, placeOf(rect, bounds), bounds) : undefined;
+          const start = line && line.node === node && line.offset <= index ? line : { node, offset: index };
+          result = earlier(overflow, (range) => range.setStart(start.node, start.offset));
         }
       }
+      const container = result.startContainer;
+      const offset = result.startOffset;
       // Orphans and widows, when the break falls inside a paragraph's text.
       const first = container.nodeType === Node.TEXT_NODE ? container : container.childNodes[offset];
       const block = (first?.nodeType === Node.TEXT_NODE ? first.parentElement : (first as Element | undefined))?.closest(BLOCK);
       if (!first || !block || block === first || !rendered.contains(block)) return result;
+      // Notes whose calls are past the page are still inline in the block, as blocks of their own
+      // that split its lines; measure the block as it will be once they have gone to the foot.
+      const notes = Array.from(block.querySelectorAll<HTMLElement>('[data-note]'));
+      const displays = notes.map((note) => note.style.display);
+      notes.forEach((note) => (note.style.display = 'none'));
+      try {
+        return this.keepLines(block, first, offset, result, rendered, bounds);
+      } finally {
+        notes.forEach((note, index) => (note.style.display = displays[index]!));
+      }
+    }
+
+    keepLines(block: Element, first: Node, offset: number, result: Range, rendered: Element, bounds: DOMRect): Range {
       const style = getComputedStyle(block);
       const orphans = Number(style.orphans) || 2;
       const widows = Number(style.widows) || 2;

@@ -14,7 +14,7 @@ import type { Publication } from '../../publication/model.js';
 import { brandFonts } from '../fonts.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
 import { collectHeadings, type PageHeading } from './in-page/collect-headings.js';
-import { countWidowsOrphans } from './in-page/count-widows-orphans.js';
+import { countBreakFaults } from './in-page/count-break-faults.js';
 import { findLostText } from './in-page/find-lost-text.js';
 import { fixFootnotes } from './in-page/fix-footnotes.js';
 import { paginate } from './in-page/paginate.js';
@@ -97,9 +97,9 @@ export async function renderPdf(publication: Publication, project: Project, brow
     // Last of the changes to the laid-out pages: nothing may have gone missing.
     const lost = await page.evaluate(findLostText);
     if (lost.length > 0) throw new LostTextError(lost);
-    const lonely = await page.evaluate(countWidowsOrphans);
-    if (lonely.where.length > 0) {
-      warnings.push(`${lonely.orphans} orphan(s) and ${lonely.widows} widow(s) at page breaks: ${lonely.where.slice(0, 3).join('; ')}`);
+    const faults = await page.evaluate(countBreakFaults);
+    if (faults.where.length > 0) {
+      warnings.push(`${faults.orphans} orphan(s), ${faults.widows} widow(s), ${faults.headings} heading(s) cut off at page breaks: ${faults.where.slice(0, 3).join('; ')}`);
     }
     lap('verify');
     const systemFonts = await findSystemFonts(page, brandFonts(project.brand).faces);

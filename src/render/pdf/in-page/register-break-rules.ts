@@ -1,17 +1,17 @@
-// In the page, before pagination: a Paged.js handler for where a page may break inside text, which
-// Paged.js 0.4.3 leaves to chance.
-// - Words: a page does not end inside a word. Paged.js breaks at the first letter it finds below the
-//   page (reading a letter after a drawn hyphen as still on the line above: "emphas-" / "ized") and
-//   then appends a hyphen, which can push the page's last line past the page, where it is lost
-//   (seen). The break goes back to the word's start.
-// - Text Paged.js passed over: it takes a break at a text node's very start for no break (offset 0
-//   is false to it) and breaks later, leaving the node's first lines past the page (seen: a text
+// In the page, before pagination: a Paged.js handler for where a page breaks inside text. Paged.js
+// 0.4.3 lays a page out as a column (what does not fit flows into the next column, to the right),
+// finds the first thing past it and breaks there. What it gets wrong, all seen here:
+// - Text passed over: it takes a break at a text node's very start for no break (offset 0 is false
+//   to it) and breaks later, leaving the node's first lines past the page, on no page at all (a text
 //   node just after a footnote call at the foot of a page). The break goes back to the first word
 //   that is not on the page.
-// - Orphans and widows (CSS `orphans`, `widows` of the paragraph): fewer lines than that are not left
+// - Words: it breaks inside a word hyphenated across the page's last line and appends a hyphen,
+//   which can push that line past the page, where it is lost. The break goes back to the start of
+//   that line: a page ends on a whole line, never inside a word.
+// - Orphans and widows (CSS `orphans`, `widows` of the paragraph): Chromium's column fragmentation
+//   honours them, but not once notes change the page's height; fewer lines than that are not left
 //   at the foot of a page or carried to the next; the paragraph then moves whole, with a heading
 //   before it (headings are `break-after: avoid`).
-// Paged.js lays a page out as a column: what does not fit flows into the next column, to the right.
 // A line's place is therefore (column, height). A break only ever moves earlier, never later: text
 // between Paged.js's break and a later one would be on no page.
 export function registerBreakRules(): void {

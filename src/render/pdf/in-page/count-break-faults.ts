@@ -1,7 +1,8 @@
-// In the page, after pagination: paragraphs a page break leaves with fewer lines than their CSS
-// `orphans` at the foot of a page or `widows` at the head of the next (what register-break-rules.ts
-// is there to prevent). Paged.js marks the two parts of a split element data-split-to and -from.
-export function countWidowsOrphans(): { orphans: number; widows: number; where: string[] } {
+// In the page, after pagination: page breaks that the print rules forbid and the layout should have
+// avoided: a paragraph left with fewer lines than its CSS `orphans` at the foot of a page or `widows`
+// at the head of the next (Paged.js marks the two parts data-split-to and -from), or a heading last
+// on its page, cut off from the text it heads.
+export function countBreakFaults(): { orphans: number; widows: number; headings: number; where: string[] } {
   const BLOCK = 'p, li, dd, dt, figcaption, blockquote';
   const range = document.createRange();
   /** Lines of an element's text: full-height boxes make the lines; smaller ones (superscripts,
@@ -18,7 +19,7 @@ export function countWidowsOrphans(): { orphans: number; widows: number; where: 
     }
     return found.length;
   };
-  const result = { orphans: 0, widows: 0, where: [] as string[] };
+  const result = { orphans: 0, widows: 0, headings: 0, where: [] as string[] };
   document.querySelectorAll('.pagedjs_page').forEach((page, index) => {
     for (const element of Array.from(page.querySelectorAll(`.pagedjs_page_content :is(${BLOCK})`))) {
       const style = getComputedStyle(element);
@@ -30,6 +31,16 @@ export function countWidowsOrphans(): { orphans: number; widows: number; where: 
       if (element.hasAttribute('data-split-from') && lines(element) < Number(style.widows)) {
         result.widows += 1;
         result.where.push(`page ${index + 1}: "${text}"`);
+      }
+    }
+    const content = page.querySelector('.pagedjs_page_content');
+    for (const heading of Array.from(content?.querySelectorAll('h1, h2, h3, h4, h5, h6') ?? [])) {
+      const after = document.createRange();
+      after.setStartAfter(heading);
+      after.setEndAfter(content!.lastChild!);
+      if (after.toString().trim() === '' && !heading.closest('.visually-hidden, .part-title-page, .part-colophon')) {
+        result.headings += 1;
+        result.where.push(`page ${index + 1}: heading "${(heading.textContent ?? '').trim().slice(0, 40)}" last on the page`);
       }
     }
   });

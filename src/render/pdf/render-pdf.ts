@@ -1,12 +1,13 @@
 // Print the publication with Chromium and Paged.js. Paged.js (chosen for real page-bottom footnotes,
-// which Chromium's own paged media lacks: FIELD-NOTES.md) lays the document out into pages inside a
-// sandboxed page; then the soft hyphens are settled, the fonts checked, the headings collected, and
-// Chromium prints; pdf-lib finishes the file (metadata, outline, identifier).
+// which Chromium's own paged media lacks: FIELD-NOTES.md), with fixes for what it gets wrong, lays
+// the document out into pages inside a sandboxed page; then the soft hyphens are settled, the pages
+// checked (no text lost, no widow, orphan or stranded heading, no system font), the headings
+// collected, and Chromium prints; pdf-lib finishes the file (metadata, outline, identifier).
 // The functions under in-page/ run inside the page: Puppeteer sends their source, so each is
 // self-contained.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
@@ -53,9 +54,8 @@ export class SystemFontError extends Error {
   }
 }
 
-// Paged.js's browser build: its package exports only the ES module entry, so find the file beside it.
-const require = createRequire(import.meta.url);
-const PAGED_JS = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.js');
+// Paged.js's browser build: its package exports only its entry (src/index.js), so find the file beside it.
+const PAGED_JS = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagedjs'))), '..', 'dist', 'paged.js');
 let pagedSource: string | undefined;
 
 const PX_TO_PT = 72 / 96;

@@ -1,6 +1,6 @@
 // The print edition's HTML: the publication's sections in the document template, hyphenated, images
 // inlined, fonts as data: URLs, so the page needs nothing but itself. In footnote mode the notes
-// section gives way to one <aside> per note (footnotes.ts); in endnote mode it stays.
+// section gives way to one footnote element per note (footnotes.ts); in endnote mode it stays.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';

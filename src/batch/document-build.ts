@@ -68,7 +68,7 @@ export async function buildDocument(source: string, context: DocumentContext): P
     const started = performance.now();
     const pdf = await withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.run((browser) => renderPdf(publication, project, browser)));
     for (const url of pdf.blocked) context.report(`${relativeSource}: warning: the print page may not load ${url}; left out (resource-blocked)`, 'warning');
-    for (const warning of (pdf as { warnings?: string[] }).warnings ?? []) context.report(`${relativeSource}: warning: ${warning} (print-layout)`, 'warning');
+    for (const warning of pdf.warnings) context.report(`${relativeSource}: warning: ${warning} (print-layout)`, 'warning');
     const target = path.join(outDir, `${slug}.pdf`);
     await writeAtomic(target, pdf.bytes);
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };

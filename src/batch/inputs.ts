@@ -39,7 +39,8 @@ export function sharedInputsKey(project: Project, toolVersion: string): string {
     hash.update(`${path.relative(project.root, file)}\n`).update(data);
   }
   // The fonts: their packages' versions (the files inside a version do not change).
-  for (const family of [project.brand.fonts.body, project.brand.fonts.heading]) {
+  for (const family of Object.values(project.brand.fonts)) {
+    if (!family) continue;
     const manifest = JSON.parse(readFileSync(require.resolve(`${family.package}/package.json`), 'utf8')) as { version: string };
     hash.update(`${family.package}@${manifest.version}\n`);
   }

@@ -28,7 +28,8 @@ export const brandSchema = z.strictObject({
     .array(z.strictObject({ label: z.string().optional(), handle: z.string().optional(), url: z.url().optional() }))
     .default([]),
   copyrightFrom: z.number().int().min(1900).max(2200).optional(),
-  fonts: z.strictObject({ body: fontFamily, heading: fontFamily }),
+  /** body and heading, and mono for code (without it, code would fall back to a system font). */
+  fonts: z.strictObject({ body: fontFamily, heading: fontFamily, mono: fontFamily.optional() }),
 });
 
 export type Brand = z.infer<typeof brandSchema>;

@@ -19,9 +19,12 @@ export interface FontFace {
 
 export interface BrandFonts {
   faces: FontFace[];
-  body: string;
-  heading: string;
+  /** Per role (body, heading, mono): the CSS font-family value, brand face first, generic last. */
+  stacks: Record<string, string>;
 }
+
+// The generic family a role falls back to in CSS (never used in print: the font check forbids it).
+const GENERIC: Record<string, string> = { body: 'serif', heading: 'sans-serif', mono: 'monospace' };
 
 const require = createRequire(import.meta.url);
 
@@ -48,21 +51,25 @@ const cache = new WeakMap<Brand, BrandFonts>();
 export function brandFonts(brand: Brand): BrandFonts {
   const cached = cache.get(brand);
   if (cached) return cached;
-  const body = familyFaces(brand.fonts.body);
-  const heading = familyFaces(brand.fonts.heading);
-  const fonts = { faces: [...body.faces, ...heading.faces], body: body.name, heading: heading.name };
+  const fonts: BrandFonts = { faces: [], stacks: {} };
+  for (const [role, family] of Object.entries(brand.fonts)) {
+    if (!family) continue;
+    const { name, faces } = familyFaces(family);
+    fonts.faces.push(...faces);
+    fonts.stacks[role] = `"${name}",${GENERIC[role] ?? 'serif'}`;
+  }
   cache.set(brand, fonts);
   return fonts;
 }
 
-/** @font-face rules plus the --font-body / --font-heading custom properties the stylesheets use. */
+/** @font-face rules plus the --font-body, --font-heading, --font-mono custom properties the stylesheets use. */
 export function fontFaceCss(fonts: BrandFonts, urlFor: (face: FontFace) => string): string {
   const rules = fonts.faces.map(
     (face) =>
       `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};` +
       `src:url("${urlFor(face)}") format("woff2");unicode-range:${face.unicodeRange};}`,
   );
-  rules.push(`:root{--font-body:"${fonts.body}",serif;--font-heading:"${fonts.heading}",sans-serif;}`);
+  rules.push(`:root{${Object.entries(fonts.stacks).map(([role, stack]) => `--font-${role}:${stack};`).join('')}}`);
   return rules.join('\n');
 }
 
@@ -76,4 +83,9 @@ export function fontDataUrl(face: FontFace): string {
     dataUrls.set(face.file, url);
   }
   return url;
+}
+
+/** A stylesheet with every var(--font-role) replaced by the stack itself, for readers without custom properties. */
+export function resolveFontVariables(css: string, fonts: BrandFonts): string {
+  return css.replace(/var\(--font-([a-z]+)\)/g, (whole, role: string) => fonts.stacks[role] ?? whole);
 }

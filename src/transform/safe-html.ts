@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Preset } from 'unified';
 import { VFile } from 'vfile';
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
-import rehypeResolveImages, { type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
+import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 export type SafeHtmlOptions = ResolveImagesOptions;
@@ -20,6 +20,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
     plugins: [
       // Footnote ids stay fn-x / fnref-x; rehype-collect-notes renumbers them.
       [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
+      rehypeMarkMarkdownImages,
       rehypeRaw,
       // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
       [rehypeResolveImages, options],

@@ -8,8 +8,18 @@ export interface PdfFont {
   embedded: boolean;
 }
 
+/** A link annotation: to a place in the document (named destination and its page) or to a URL. */
+export interface PdfLink {
+  page: number;
+  dest?: string;
+  destPage?: number;
+  url?: string;
+}
+
 export interface ParsedPdf {
   pages: string[];
+  /** Every link, pages numbered from 1. */
+  links: PdfLink[];
   info: Record<string, unknown>;
   outline: string[];
   fonts: PdfFont[];
@@ -19,9 +29,19 @@ export async function readPdf(file: string): Promise<ParsedPdf> {
   const data = new Uint8Array(readFileSync(file));
   const document = await getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
   const pages: string[] = [];
+  const links: PdfLink[] = [];
   for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
+    const page = await document.getPage(number);
+    const content = await page.getTextContent();
     pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    for (const annotation of (await page.getAnnotations()) as { subtype: string; dest?: unknown; url?: string }[]) {
+      if (annotation.subtype !== 'Link') continue;
+      if (typeof annotation.dest === 'string') {
+        const target = await document.getDestination(annotation.dest);
+        const destPage = target ? (await document.getPageIndex(target[0] as { num: number; gen: number })) + 1 : undefined;
+        links.push({ page: number, dest: annotation.dest, ...(destPage ? { destPage } : {}) });
+      } else if (annotation.url) links.push({ page: number, url: annotation.url });
+    }
   }
   const { info } = await document.getMetadata();
   const outline: string[] = [];
@@ -33,7 +53,7 @@ export async function readPdf(file: string): Promise<ParsedPdf> {
   };
   walk((await document.getOutline()) as { title: string; items: unknown[] }[] | null);
   await document.destroy();
-  return { pages, info: info as Record<string, unknown>, outline, fonts: fontsOf(await PDFDocument.load(data, { updateMetadata: false })) };
+  return { pages, links, info: info as Record<string, unknown>, outline, fonts: fontsOf(await PDFDocument.load(data, { updateMetadata: false })) };
 }
 
 /** Every font dictionary in the file, with whether its program is embedded. */

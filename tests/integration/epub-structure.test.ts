@@ -7,7 +7,9 @@ import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { longBook, TURKISH } from '../helpers/books.js';
-import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
+import { loadProject } from '../../src/load/project.js';
+import { brandFonts } from '../../src/render/fonts.js';
+import { ROOT, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 import { firstZipEntry } from '../helpers/epub.js';
 import { elements, epubType, follow, readEpubContent, type EpubContent } from '../helpers/epub-content.js';
 
@@ -81,7 +83,9 @@ describe('the EPUB of the sample', () => {
     const declared = [...content.opf.matchAll(/ href="([^"]+)"/g)].map((match) => `OEBPS/${match[1]}`);
     const packaged = content.files.filter((name) => name !== 'mimetype' && !name.startsWith('META-INF/') && name !== 'OEBPS/content.opf');
     expect(packaged.sort()).toEqual([...declared].sort());
-    expect(content.files.filter((name) => name.endsWith('.woff2'))).toHaveLength(14);
+    // Every face of the brand's families (body, heading, mono), each in latin and latin-ext.
+    expect(content.files.filter((name) => name.endsWith('.woff2'))).toHaveLength(brandFonts(loadProject(ROOT).brand).faces.length);
+    expect(brandFonts(loadProject(ROOT).brand).faces.length).toBe(16);
   });
 
   it('opens on a cover drawn by the browser, declared cover-image', async () => {

@@ -53,9 +53,10 @@ describe('images', () => {
     expect(result.messages).toEqual(['manuscript/doc.md:5:1: error: Image "figures/link.png" is a link to a file outside the project (image-outside)']);
   });
 
-  it('checks raw HTML images the same way', async () => {
+  it('leaves out a raw HTML image that reaches outside, with a warning, keeping its alt text', async () => {
     const result = await run(`<img src="${path.join(outside, 'secret.png')}" alt="x">`);
-    expect(result.messages).toEqual([`manuscript/doc.md:5:1: error: Image "${path.join(outside, 'secret.png')}" is outside the project (image-outside)`]);
+    expect(result.messages).toEqual([`manuscript/doc.md:5:1: warning: Image "${path.join(outside, 'secret.png')}" is outside the project; left out (image-outside)`]);
+    expect(result.html).toBe('x');
   });
 
   it('does not fetch a remote image: it warns and keeps the alt text', async () => {

@@ -11,7 +11,7 @@ import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
 import type { Author, Publication } from '../../publication/model.js';
 import { renderTemplate } from '../../publication/section-template.js';
-import { brandFonts, fontFaceCss } from '../fonts.js';
+import { brandFonts, fontFaceCss, resolveFontVariables } from '../fonts.js';
 import { accessibilityFacts, accessibilityMetadata } from './accessibility.js';
 import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument } from './documents.js';
 import { coverImage } from './cover.js';
@@ -44,9 +44,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
   linkAcrossFiles(documents);
 
   const fonts = brandFonts(project.brand);
-  const families = (css: string) =>
-    css.replaceAll('var(--font-body)', `"${fonts.body}", serif`).replaceAll('var(--font-heading)', `"${fonts.heading}", sans-serif`);
-  const css = [fontFaceCss(fonts, (face) => `fonts/${face.fileName}`), families(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'))].join('\n');
+  const css = [fontFaceCss(fonts, (face) => `fonts/${face.fileName}`), resolveFontVariables(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'), fonts)].join('\n');
   const resources = [
     ...fonts.faces.map((face, index) => ({ id: `font-${index + 1}`, href: `fonts/${face.fileName}`, mediaType: 'font/woff2' })),
     ...images.images.map(({ id, href, mediaType, properties }) => ({ id, href, mediaType, ...(properties ? { properties } : {}) })),

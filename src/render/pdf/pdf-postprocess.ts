@@ -1,38 +1,58 @@
 // After Chromium prints: the document information Chromium cannot set (author, subject, keywords,
-// creator), dates and the file identifier derived from the publication rather than the clock, so the
-// same inputs give the same bytes. Vivliostyle CLI does the same in its pdf-postprocess, with pdf-lib.
+// creator), an XMP packet with the language, the outline from the laid-out headings, and dates and
+// the file identifier derived from the inputs rather than the clock, so the same inputs give the same
+// bytes. Vivliostyle CLI does much the same in its PDF post-processing, with pdf-lib.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Publication } from '../../publication/model.js';
+import { writeOutline, type OutlineEntry } from './outline.js';
+import { xmpPacket } from './xmp.js';
 
 export interface PostprocessInfo {
   producer: string;
+  publisher: string;
+  outline: OutlineEntry[];
 }
 
 export async function postprocessPdf(
-  bytes: Uint8Array,
+  printed: Uint8Array,
   publication: Publication,
   info: PostprocessInfo,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const { metadata } = publication;
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  const creator = `avim-press ${metadata.toolVersion}`;
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.authors.length > 0) pdf.setAuthor(metadata.authors.map((author) => author.name).join('; '));
   if (metadata.description) pdf.setSubject(metadata.description);
-  if (metadata.keywords.length > 0) pdf.setKeywords(metadata.keywords);
-  pdf.setCreator(`avim-press ${metadata.toolVersion}`);
+  // One string, comma-separated: pdf-lib joins a list with spaces, which loses "Central Asia".
+  if (metadata.keywords.length > 0) pdf.setKeywords([metadata.keywords.join(', ')]);
+  pdf.setCreator(creator);
   pdf.setProducer(info.producer);
   pdf.setCreationDate(metadata.modified);
   pdf.setModificationDate(metadata.modified);
   pdf.setLanguage(metadata.lang);
-  // The file identifier: derived from the publication and its date, never random.
-  const digest = createHash('sha256')
-    .update(`${metadata.identifier}\n${metadata.modified.toISOString()}\n${metadata.toolVersion}`)
-    .digest('hex')
-    .slice(0, 32);
-  const id = PDFArray.withContext(pdf.context);
-  id.push(PDFHexString.of(digest));
-  id.push(PDFHexString.of(digest));
-  pdf.context.trailerInfo.ID = id;
+  writeOutline(pdf, info.outline);
+
+  // The file identifier (and the XMP document id): a digest of the finished file itself, saved once
+  // with a blank identifier. Chromium's own bytes carry its clock's date, so they cannot be hashed.
+  const xmpRef = pdf.context.nextRef();
+  pdf.catalog.set(PDFName.of('Metadata'), xmpRef);
+  const identify = (digest: string) => {
+    const xmp = xmpPacket(metadata, {
+      producer: info.producer,
+      creatorTool: creator,
+      publisher: info.publisher,
+      documentId: `uuid:${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`,
+    });
+    pdf.context.assign(xmpRef, pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' }));
+    const id = PDFArray.withContext(pdf.context);
+    id.push(PDFHexString.of(digest));
+    id.push(PDFHexString.of(digest));
+    pdf.context.trailerInfo.ID = id;
+  };
+  identify('0'.repeat(32));
+  const draft = await pdf.save({ useObjectStreams: false });
+  identify(createHash('sha256').update(draft).digest('hex').slice(0, 32));
   return { bytes: await pdf.save({ useObjectStreams: false }), pages: pdf.getPageCount() };
 }

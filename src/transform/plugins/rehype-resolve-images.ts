@@ -1,6 +1,9 @@
 // Every image a manuscript shows must be its own: a file inside the project or the manuscript's own
 // folder, found relative to the manuscript. The img's src becomes the file's real absolute path, which the renderers package
 // (PDF: inlined; EPUB: copied in). Remote images are not fetched unless allowed.
+// A Markdown image that cannot be shown is an error at its line: the editor wrote it and must fix it.
+// A raw HTML <img> reaching outside (pasted from the web or Word, or hostile) is left out with a
+// warning, and the build goes on.
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
@@ -23,6 +26,17 @@ export const IMAGE_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+const MARKDOWN_IMAGE = 'dataAvimMarkdownImage';
+
+/** Before rehype-raw: every img element is a Markdown image (raw HTML is still text). */
+export function rehypeMarkMarkdownImages() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'img') node.properties[MARKDOWN_IMAGE] = '';
+    });
+  };
+}
+
 export default function rehypeResolveImages(options: ResolveImagesOptions) {
   const root = realpathSync(options.projectRoot);
   return (tree: Root, file: VFile) => {
@@ -33,8 +47,19 @@ export default function rehypeResolveImages(options: ResolveImagesOptions) {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
       const place = node.position;
+      // Set by markMarkdownImages before rehype-raw: only Markdown images are elements then.
+      const fromMarkdown = node.properties[MARKDOWN_IMAGE] !== undefined;
+      delete node.properties[MARKDOWN_IMAGE];
       const fail = (reason: string, ruleId: string) => {
-        file.message(reason, { place, ruleId, source: 'avim-press' }).fatal = true;
+        const message = file.message(fromMarkdown ? reason : `${reason}; left out`, { place, ruleId, source: 'avim-press' });
+        if (fromMarkdown) {
+          message.fatal = true;
+          return;
+        }
+        // The raw HTML image goes; its alt text stays, as text.
+        const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+        parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
+        return index;
       };
       if (/^https?:/i.test(src)) {
         if (options.allowRemote) return;

@@ -104,7 +104,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of 1 or more, not "${values.jobs}"`);
-    if (values.shard !== undefined) parseShard(values.shard);
+    if (values.shard !== undefined) {
+      try {
+        parseShard(values.shard);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
     // Ctrl-C or SIGTERM: no new document starts, the browser closes, unfinished files are removed.
     const controller = new AbortController();
     let interrupted: NodeJS.Signals | undefined;

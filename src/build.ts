@@ -8,7 +8,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import lockfile from 'proper-lockfile';
 import { BrowserSession } from './batch/browser-session.js';
-import { buildDocument, type Format } from './batch/document-build.js';
+import { buildDocument, type DocumentContext, type Format } from './batch/document-build.js';
 import { sha256, sharedInputsKey } from './batch/inputs.js';
 import { readManifest, serializeManifest, type Manifest, type ManifestArtifact } from './batch/manifest.js';
 import { parseShard, selectShard } from './batch/shard.js';
@@ -96,12 +96,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What changes the bytes of an artifact besides its inputs.
   const optionsKey = sha256(JSON.stringify({ formats, strict: !!options.strict, importNotes: options.importNotes ?? 'auto', validate: !!options.validate, epoch: clock.sourceDateEpoch ?? null }));
   const browser = new BrowserSession(env, (choice, version) => emit({ type: 'browser', choice, version }));
-  const stop = () => void browser.close();
+  const stop = () => void browser.close(true);
   options.signal?.addEventListener('abort', stop);
 
   const result: BuildResult = { artifacts: [], skipped: [], failures: [], manifest: path.relative(cwd, manifestPath) };
   const entries: ManifestArtifact[] = [];
   const slugs = new Map<string, string>();
+  let built = 0;
   const limit = pLimit(Math.max(1, options.jobs ?? os.availableParallelism()));
   emit({ type: 'start', total: sources.length });
   try {
@@ -111,7 +112,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           const relative = path.relative(cwd, source);
           if (options.signal?.aborted) return;
           try {
-            const done = await buildDocument(source, {
+            const context: DocumentContext = {
               project,
               clock,
               outDir,
@@ -138,12 +139,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
                 result.artifacts.push(written);
                 emit({ type: 'artifact', artifact: written });
               },
+            };
+            // A document whose browser died under it is tried once more, on a fresh browser.
+            const startedAt = browser.generation;
+            const done = await buildDocument(source, context).catch(async (error: unknown) => {
+              if (await browser.recover(startedAt)) return buildDocument(source, context);
+              throw error;
             });
             entries.push(...done.artifacts);
             if (done.skipped) {
               result.skipped.push(relative);
               emit({ type: 'skipped', source: relative, artifacts: done.artifacts.map((artifact) => artifact.path) });
-            } else emit({ type: 'document', source: relative });
+            } else {
+              built += 1;
+              emit({ type: 'document', source: relative });
+            }
           } catch (error) {
             if (options.signal?.aborted) return;
             const message = error instanceof DiagnosticError ? error.message : `${relative}: error: ${(error as Error).message}`;
@@ -165,7 +175,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     sharedKey,
     artifacts: [],
   });
-  emit({ type: 'done', built: sources.length - result.skipped.length - result.failures.length, skipped: result.skipped.length, failed: result.failures.length, milliseconds: performance.now() - started, manifest: result.manifest });
+  emit({ type: 'done', built, skipped: result.skipped.length, failed: result.failures.length, milliseconds: performance.now() - started, manifest: result.manifest });
   return result;
 }
 

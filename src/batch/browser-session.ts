@@ -1,5 +1,5 @@
 // The one browser of a run: launched when first needed, shared by every document, and relaunched
-// once when it crashes or is killed, so that the document in flight can be retried on a fresh one.
+// when it crashes or is killed, so that the documents in flight can be retried on a fresh one.
 import type { Browser } from 'puppeteer';
 import { launchBrowser, type BrowserChoice } from '../render/browser.js';
 
@@ -24,25 +24,33 @@ export class BrowserSession {
     return this.launching;
   }
 
+  /** How many browsers this run has launched; a document notes it when it starts. */
+  generation = 0;
+
   /**
-   * Run `work` with the browser; if the browser dies under it, launch a fresh one and run it once
-   * more. A second failure, or any failure with the browser still alive, is the document's.
+   * After a document failed: true when the browser died under it (killed, crashed), so the document
+   * should be tried once more; the next get() launches a fresh browser. Several documents in flight
+   * share one relaunch.
    */
-  async run<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
-    const browser = await this.get();
-    try {
-      return await work(browser);
-    } catch (error) {
-      if (this.closed || browser.connected) throw error;
-      // Several documents in flight share one relaunch.
-      if (this.launching && (await this.launching.catch(() => undefined)) === browser) this.launching = undefined;
-      return work(await this.get());
-    }
+  async recover(startedAt: number): Promise<boolean> {
+    if (this.closed) return false;
+    if (this.generation > startedAt) return true;
+    const current = await this.launching?.catch(() => undefined);
+    if (!current || current.connected) return false;
+    this.launching = undefined;
+    this.generation += 1;
+    return true;
   }
 
-  async close(): Promise<void> {
+  /** At the end of a run: close gracefully. On an interrupt (`kill`): end the process now, since a
+   * graceful close waits for pages in flight (seen here: 30 s while a cover was being drawn). */
+  async close(kill = false): Promise<void> {
     this.closed = true;
     const browser = await this.launching?.catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    if (!browser) return;
+    if (kill) {
+      browser.process()?.kill('SIGKILL');
+      await browser.disconnect().catch(() => undefined);
+    } else await browser.close().catch(() => undefined);
   }
 }

@@ -66,7 +66,7 @@ export async function buildDocument(source: string, context: DocumentContext): P
 
   if (formats.includes('pdf')) {
     const started = performance.now();
-    const pdf = await withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.run((browser) => renderPdf(publication, project, browser)));
+    const pdf = await withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser)));
     for (const url of pdf.blocked) context.report(`${relativeSource}: warning: the print page may not load ${url}; left out (resource-blocked)`, 'warning');
     for (const warning of pdf.warnings) context.report(`${relativeSource}: warning: ${warning} (print-layout)`, 'warning');
     const target = path.join(outDir, `${slug}.pdf`);

@@ -80,6 +80,11 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
     args: ARGS,
     // Each run its own empty profile: nothing from a previous run leaks into this one.
     userDataDir: undefined,
+    // The CLI handles Ctrl-C and SIGTERM itself (close the browser, remove temporary files, exit
+    // 130/143); Puppeteer's own handlers would exit at once and skip that.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   return { browser, choice };
 }

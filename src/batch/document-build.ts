@@ -64,7 +64,8 @@ export async function buildDocument(source: string, context: DocumentContext): P
   const base = { source: relativeSource, sourceSha256, inputs, optionsKey: context.optionsKey };
   const artifacts: ManifestArtifact[] = [];
 
-  if (formats.includes('pdf')) {
+  // The PDF and the EPUB are made at once: neither reads the other, and both wait on the browser.
+  const makePdf = async () => {
     const started = performance.now();
     const pdf = await withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser)));
     for (const url of pdf.blocked) context.report(`${relativeSource}: warning: the print page may not load ${url}; left out (resource-blocked)`, 'warning');
@@ -74,9 +75,9 @@ export async function buildDocument(source: string, context: DocumentContext): P
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };
     artifacts.push(artifact);
     context.written(artifact, performance.now() - started);
-  }
+  };
 
-  if (formats.includes('epub')) {
+  const makeEpub = async () => {
     const started = performance.now();
     const epub = await withTimeout('EPUB', STAGE_SECONDS.epub, () => renderEpub(publication, project, { browser: () => context.browser.get() }));
     const target = path.join(outDir, `${slug}.epub`);
@@ -94,7 +95,12 @@ export async function buildDocument(source: string, context: DocumentContext): P
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'epub', sha256: sha256(epub.bytes), bytes: epub.bytes.length, ...(validation ? { validation } : {}) };
     artifacts.push(artifact);
     context.written(artifact, performance.now() - started);
-  }
+  };
+
+  // Both run to their end (no rejection left unheard), then the first failure is the document's.
+  const outcomes = await Promise.allSettled([formats.includes('pdf') ? makePdf() : undefined, formats.includes('epub') ? makeEpub() : undefined]);
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   return { skipped: false, artifacts };
 }
 

@@ -2,7 +2,7 @@
 // pdf-lib) timed on the sample and on a long generated book (50 chapters, 500 notes), with footnotes
 // and with endnotes, one browser for all, as a build uses it. Prints each step's time, the page count,
 // the file size and the peak memory of the browser's processes (Linux: summed RSS from /proc).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { publish } from '../publication/publish.js';
@@ -12,44 +12,13 @@ import type { NotesPlacement } from '../publication/model.js';
 import { launchBrowser } from '../render/browser.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';
 import { generateBook } from './generate.js';
+import { treeRss } from './memory.js';
 
 interface Case {
   name: string;
   file: string;
   notes: NotesPlacement;
   runs: number;
-}
-
-/** Resident memory of a process and all its descendants, in bytes (0 where /proc is not there). */
-function treeRss(root: number): number {
-  let children: Map<number, number[]>;
-  try {
-    children = new Map();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        // Field 4 of /proc/<pid>/stat is the parent; the name (field 2) may hold spaces, in parentheses.
-        const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-      } catch {
-        // The process ended while we looked.
-      }
-    }
-  } catch {
-    return 0;
-  }
-  let total = 0;
-  const visit = (pid: number) => {
-    try {
-      const kilobytes = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      total += Number(kilobytes ?? 0) * 1024;
-    } catch {
-      // Gone.
-    }
-    for (const child of children.get(pid) ?? []) visit(child);
-  };
-  visit(root);
-  return total;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -38,8 +38,13 @@ function loadYamlFile<Schema extends z.ZodType>(filePath: string, schema: Schema
 export function loadProject(root = process.cwd()): Project {
   const configPath = path.join(root, CONFIG_FILE);
   const config = existsSync(configPath) ? loadYamlFile(configPath, configSchema, 'config') : configSchema.parse({});
-  const brandPath = path.resolve(root, config.brand);
-  if (!existsSync(brandPath)) throw new Error(`${path.relative(root, configPath) || CONFIG_FILE}: brand file not found: ${brandPath}`);
+  let brandPath = path.resolve(root, config.brand);
+  if (!existsSync(brandPath)) {
+    // A folder with no configuration of its own builds with avim-press's own brand, as it does with
+    // its templates and styles; a configuration that names a missing brand file is an error.
+    if (existsSync(configPath)) throw new Error(`${CONFIG_FILE}: brand file not found: ${brandPath}`);
+    brandPath = path.join(PACKAGE_ROOT, 'brand', 'avim.yaml');
+  }
   const brand = loadYamlFile(brandPath, brandSchema, 'brand');
   // A project may bring its own templates and styles; otherwise avim-press's are used.
   const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : path.join(PACKAGE_ROOT, 'templates');

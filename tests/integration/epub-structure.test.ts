@@ -89,9 +89,9 @@ describe('the EPUB of the sample', () => {
   });
 
   it('opens on a cover drawn by the browser, declared cover-image', async () => {
-    expect(content.opf).toContain('<item id="img-cover" href="images/cover.png" media-type="image/png" properties="cover-image" />');
+    expect(content.opf).toContain('<item id="img-cover" href="images/cover.jpg" media-type="image/jpeg" properties="cover-image" />');
     const zip = await JSZip.loadAsync(readFileSync(file));
-    const size = imageSize(await zip.file('OEBPS/images/cover.png')!.async('uint8array'));
+    const size = imageSize(await zip.file('OEBPS/images/cover.jpg')!.async('uint8array'));
     expect([size.width, size.height]).toEqual([1600, 2560]);
     expect(content.spine[0]!.file).toBe('cover.xhtml');
     expect(content.spine[0]!.text).toContain("alt=\"Cover: China's Interaction");
@@ -99,7 +99,7 @@ describe('the EPUB of the sample', () => {
 
   it('has contents and landmarks in the navigation document and an NCX', () => {
     expect(content.nav).toContain('<nav epub:type="toc" role="doc-toc"');
-    expect(landmarks(content.nav)).toEqual(['cover cover.xhtml', 'titlepage title-page.xhtml', 'bodymatter body.xhtml', 'colophon colophon.xhtml']);
+    expect(landmarks(content.nav)).toEqual(['cover cover.xhtml', 'titlepage title-page.xhtml', 'bodymatter body.xhtml', 'footnotes body.xhtml#fn-1', 'colophon colophon.xhtml']);
     expect([...content.ncx.matchAll(/<navPoint /g)]).toHaveLength(4);
     expect(content.spine.map((entry) => entry.file)).toEqual(['cover.xhtml', 'title-page.xhtml', 'body.xhtml', 'author.xhtml', 'colophon.xhtml']);
   });

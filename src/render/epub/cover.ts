@@ -16,7 +16,7 @@ const HEIGHT = 2560;
 
 export async function coverImage(publication: Publication, project: Project, images: ImagePackage, browser: () => Promise<Browser>): Promise<PackagedImage> {
   if (publication.metadata.cover) return images.add(publication.metadata.cover, { name: 'cover', properties: 'cover-image' });
-  return images.addData(await drawCover(publication, project, await browser()), 'cover', { mediaType: 'image/png', extension: 'png' }, 'cover-image');
+  return images.addData(await drawCover(publication, project, await browser()), 'cover', { mediaType: 'image/jpeg', extension: 'jpg' }, 'cover-image');
 }
 
 async function drawCover(publication: Publication, project: Project, browser: Browser): Promise<Buffer> {
@@ -40,7 +40,7 @@ async function drawCover(publication: Publication, project: Project, browser: Br
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (page.url() !== 'about:blank') throw new Error(`The cover page navigated away to ${page.url()}`);
-    return Buffer.from(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
+    return Buffer.from(await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
   } finally {
     await page.close();
   }

@@ -214,7 +214,22 @@ export function landmarks(documents: ContentDocument[], labels: Labels): { type:
     endnotes: labels.notes,
     colophon: labels.colophon,
   };
-  return documents
+  const found = documents
     .filter((document) => document.landmark)
     .map((document) => ({ type: document.landmark!, href: document.filename, title: titles[document.landmark!] ?? document.title }));
+  // Footnotes have no file of their own: the landmark leads to the first one, where it was placed.
+  if (!found.some((landmark) => landmark.type === 'endnotes')) {
+    const first = documents.find((document) => hasId(document.tree, 'fn-1'));
+    const colophon = found.findIndex((landmark) => landmark.type === 'colophon');
+    if (first) found.splice(colophon < 0 ? found.length : colophon, 0, { type: 'footnotes', href: `${first.filename}#fn-1`, title: labels.notes ?? 'Notes' });
+  }
+  return found;
+}
+
+function hasId(tree: Root, id: string): boolean {
+  let found = false;
+  visit(tree, 'element', (node) => {
+    if (node.properties.id === id) found = true;
+  });
+  return found;
 }

@@ -16,8 +16,11 @@ export class PackagedEpub extends EPub {
     });
   }
 
+  /** Fonts (woff2) and images (PNG, JPEG, GIF) are compressed already: they are stored as they are,
+   * which saves the time of deflating them again for nothing. */
   addFile(name: string, data: Uint8Array | string): void {
-    this.zip.file(name, data);
+    const compressed = /\.(woff2|png|jpe?g|gif)$/i.test(name);
+    this.zip.file(name, data, compressed ? { compression: 'STORE' } : {});
   }
 
   async packed(date: Date): Promise<Buffer> {

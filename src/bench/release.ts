@@ -1,0 +1,120 @@
+// `npm run bench`, second part: the release workflow's figures, each from the real CLI in a child
+// process (as CI runs it), wall time and peak memory of the whole process tree (node + browser):
+//   - the sample, cold: PDF and EPUB from one command;
+//   - a batch of 100 generated articles of the sample's size, PDF and EPUB, one browser;
+//   - the floor for that batch: a minimal Puppeteer script printing the same final HTML (Paged.js
+//     included) with one browser and as many pages at once as the build uses;
+//   - the long generated book (50 chapters, 500 footnotes);
+//   - a rebuild of the batch with nothing changed.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadProject, PACKAGE_ROOT } from '../load/project.js';
+import { readClock } from '../publication/build-publication.js';
+import { publish } from '../publication/publish.js';
+import { launchBrowser } from '../render/browser.js';
+import { fixFootnotes } from '../render/pdf/in-page/fix-footnotes.js';
+import { paginate } from '../render/pdf/in-page/paginate.js';
+import { placeFootnotes } from '../render/pdf/in-page/place-footnotes.js';
+import { registerBreakRules } from '../render/pdf/in-page/register-break-rules.js';
+import { printHtml } from '../render/pdf/print-html.js';
+import { generateArticle, generateBook } from './generate.js';
+import { treeRss } from './memory.js';
+
+const CLI = path.join(PACKAGE_ROOT, 'lib', 'cli.js');
+const JOBS = os.availableParallelism();
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface Measured {
+  milliseconds: number;
+  peak: number;
+  status: number | null;
+}
+
+/** Run the CLI; wall time and the peak resident memory of its process tree, sampled every 50 ms. */
+function runCli(args: string[], cwd: string): Promise<Measured> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }, stdio: 'ignore' });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50);
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      clearInterval(sampler);
+      resolve({ milliseconds: performance.now() - started, peak, status });
+    }),
+  );
+}
+
+function project(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'avim-press-bench-'));
+  for (const name of ['avim-press.config.yaml', 'brand']) cpSync(path.join(PACKAGE_ROOT, name), path.join(root, name), { recursive: true });
+  mkdirSync(path.join(root, 'manuscript'));
+  return root;
+}
+
+/** The floor: one browser, JOBS pages at once, each article's final HTML laid out by Paged.js and printed. */
+async function floor(files: string[]): Promise<Measured> {
+  const loaded = loadProject(PACKAGE_ROOT);
+  const clock = readClock({ SOURCE_DATE_EPOCH: '1700000000' });
+  const pagedSource = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagedjs'))), '..', 'dist', 'paged.js'), 'utf8');
+  const htmls = await Promise.all(files.map(async (file) => printHtml(await publish(file, loaded, clock, {}), loaded).html));
+  const started = performance.now();
+  const { browser } = await launchBrowser();
+  let peak = 0;
+  const pid = browser.process()?.pid;
+  const sampler = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) + process.memoryUsage().rss : 0)), 50);
+  let next = 0;
+  const worker = async () => {
+    const page = await browser.newPage();
+    while (next < htmls.length) {
+      const html = htmls[next++]!;
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(placeFootnotes);
+      await page.evaluate(pagedSource);
+      await page.evaluate(fixFootnotes);
+      await page.evaluate(registerBreakRules);
+      await page.evaluate(paginate, { hyphenGlyph: '-' });
+      await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    }
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: JOBS }, worker));
+  await browser.close();
+  clearInterval(sampler);
+  return { milliseconds: performance.now() - started, peak, status: 0 };
+}
+
+async function main(): Promise<void> {
+  console.log(`release figures: node ${process.version}, ${os.cpus().length} CPUs, --jobs ${JOBS}`);
+
+  const sample = project();
+  cpSync(path.join(PACKAGE_ROOT, 'manuscript', 'china-central-asia.md'), path.join(sample, 'manuscript', 'china-central-asia.md'));
+  const cold = await runCli(['build'], sample);
+  console.log(`sample, cold (PDF + EPUB, one command): ${seconds(cold.milliseconds)}, peak ${mib(cold.peak)} [target < 1.5 s]`);
+
+  const batch = project();
+  const articles = Array.from({ length: 100 }, (_, index) => {
+    const file = path.join(batch, 'manuscript', `article-${String(index + 1).padStart(3, '0')}.md`);
+    writeFileSync(file, generateArticle(index));
+    return file;
+  });
+  const built = await runCli(['build', '--jobs', String(JOBS)], batch);
+  const bare = await floor(articles);
+  const perDocument = built.milliseconds / articles.length;
+  const perFloor = bare.milliseconds / articles.length;
+  console.log(`batch of 100 articles (PDF + EPUB): ${seconds(built.milliseconds)}, ${Math.round(perDocument)} ms per article, peak ${mib(built.peak)}${built.status ? ` (exit ${built.status})` : ''}`);
+  console.log(`  floor (bare Puppeteer, same HTML, PDF only): ${seconds(bare.milliseconds)}, ${Math.round(perFloor)} ms per article, peak ${mib(bare.peak)}`);
+  console.log(`  ratio to the floor: ${(perDocument / perFloor).toFixed(2)}× [target ≤ 1.5×]`);
+  const rebuild = await runCli(['build'], batch);
+  console.log(`rebuild of the batch, nothing changed: ${seconds(rebuild.milliseconds)} [target < 1 s]`);
+
+  const long = project();
+  writeFileSync(path.join(long, 'manuscript', 'book.md'), generateBook());
+  const book = await runCli(['build'], long);
+  console.log(`long book (50 chapters, 500 footnotes), PDF + EPUB: ${seconds(book.milliseconds)}, peak ${mib(book.peak)} [targets < 10 s, < 1 GiB]${book.status ? ` (exit ${book.status})` : ''}`);
+}
+
+await main();

@@ -72,13 +72,11 @@ export async function buildPublication(file: VFile, body: Root, project: Project
       content: renderSectionTemplate(project.templatesDir, 'author-page', { ...common, authors }),
     });
   }
-  const from = project.brand.copyrightFrom;
-  const years = from && from < metadata.year ? `${from}–${metadata.year}` : String(metadata.year);
   sections.push({
     kind: 'colophon',
     id: 'colophon',
     title: labels.colophon!,
-    content: renderSectionTemplate(project.templatesDir, 'colophon', { ...common, years }),
+    content: renderSectionTemplate(project.templatesDir, 'colophon', { ...common, years: metadata.copyrightYears }),
   });
 
   return {
@@ -110,6 +108,7 @@ async function buildMetadata(file: VFile, project: Project, clock: BuildClock): 
     lang,
     ...(matter?.date ? { date: matter.date } : {}),
     year,
+    copyrightYears: project.brand.copyrightFrom && project.brand.copyrightFrom < year ? `${project.brand.copyrightFrom}–${year}` : String(year),
     modified,
     ...(matter?.type ?? defaults.publicationType ? { publicationType: matter?.type ?? defaults.publicationType } : {}),
     ...(matter?.description ? { description: matter.description } : {}),

@@ -26,6 +26,8 @@ export interface Metadata {
   date?: string;
   /** The year the copyright line ends with: the publication's, else the build's. */
   year: number;
+  /** The copyright years: "2009–2024" from the brand's first year, or the year alone. */
+  copyrightYears: string;
   /** When this build's artifacts say they were made: SOURCE_DATE_EPOCH when set. */
   modified: Date;
   publicationType?: string;

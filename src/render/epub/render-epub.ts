@@ -49,8 +49,6 @@ export async function renderEpub(publication: Publication, project: Project, opt
     ...fonts.faces.map((face, index) => ({ id: `font-${index + 1}`, href: `fonts/${face.fileName}`, mediaType: 'font/woff2' })),
     ...images.images.map(({ id, href, mediaType, properties }) => ({ id, href, mediaType, ...(properties ? { properties } : {}) })),
   ];
-  const from = project.brand.copyrightFrom;
-  const years = from && from < metadata.year ? `${from}–${metadata.year}` : String(metadata.year);
 
   const epub = new PackagedEpub(
     {
@@ -74,7 +72,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
         meta: metadata,
         labels,
         brandName,
-        rights: `© ${years} ${brandName}. ${labels.allRightsReserved}`,
+        rights: `© ${metadata.copyrightYears} ${brandName}. ${labels.allRightsReserved}`,
         pubDate: metadata.date ?? metadata.modified.toISOString().slice(0, 10),
         modified: metadata.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
         creators: metadata.authors.map((author) => ({ name: author.name, relator: relator(author) })),

@@ -36,6 +36,8 @@ export interface BuildOptions {
   importNotes?: 'auto' | 'always' | 'never';
   /** Run the EPUB validators on each EPUB before it is written; an error fails the manuscript. */
   validate?: boolean;
+  /** Download the web images manuscripts show (otherwise they are left out with a warning). */
+  allowRemote?: boolean;
   /** Build even what is up to date. */
   force?: boolean;
   /** Documents in flight at once (pages of the one browser); default: the number of cores. */
@@ -94,7 +96,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const previous = readManifest(manifestPath);
   const sharedKey = sharedInputsKey(project, TOOL_VERSION);
   // What changes the bytes of an artifact besides its inputs.
-  const optionsKey = sha256(JSON.stringify({ formats, strict: !!options.strict, importNotes: options.importNotes ?? 'auto', validate: !!options.validate, epoch: clock.sourceDateEpoch ?? null }));
+  const optionsKey = sha256(JSON.stringify({ formats, strict: !!options.strict, importNotes: options.importNotes ?? 'auto', validate: !!options.validate, allowRemote: !!options.allowRemote, epoch: clock.sourceDateEpoch ?? null }));
   const browser = new BrowserSession(env, (choice, version) => emit({ type: 'browser', choice, version }));
   const stop = () => void browser.close(true);
   options.signal?.addEventListener('abort', stop);

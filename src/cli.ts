@@ -34,6 +34,7 @@ Options:
   --strict               warnings fail the build (and validation) too
   --jobs <n>             documents in flight at once, on one browser (default: the number of cores)
   --force                build even what is up to date
+  --allow-remote         download the web images manuscripts show (default: leave them out, warn)
   --shard <K/N>          build only the K-th of N slices (CI matrices); writes manifest-K-of-N.json
   --json                 print every event as a line of JSON (for CI)
   -q, --quiet            print errors only
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
         validate: { type: 'boolean', default: false },
         jobs: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'allow-remote': { type: 'boolean', default: false },
         shard: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -129,6 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       strict: values.strict,
       validate: values.validate,
       force: values.force,
+      allowRemote: values['allow-remote'],
       ...(jobs ? { jobs } : {}),
       ...(values.shard ? { shard: values.shard } : {}),
       ...(importNotes ? { importNotes: importNotes as 'auto' | 'always' | 'never' } : {}),

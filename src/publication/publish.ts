@@ -10,6 +10,8 @@ import type { Publication } from './model.js';
 export interface PublishOptions {
   strict?: boolean;
   importNotes?: 'auto' | 'always' | 'never';
+  /** Download the web images a manuscript shows (into the project's cache); off by default. */
+  allowRemote?: boolean;
 }
 
 export type Report = (text: string, severity: 'warning' | 'info') => void;
@@ -30,6 +32,7 @@ export async function publish(source: string, project: Project, clock: BuildCloc
     defaultLang: project.config.defaults.lang,
     labels: project.labels,
     importNotes: options.importNotes ?? 'auto',
+    allowRemoteImages: options.allowRemote ?? false,
   });
   reportNew();
   failOnErrors(file);

@@ -7,8 +7,10 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Preset } from 'unified';
+import path from 'node:path';
+import { unified, type PluggableList, type Preset } from 'unified';
 import { VFile } from 'vfile';
+import rehypeFetchRemoteImages from './plugins/rehype-fetch-remote-images.js';
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
 import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -24,6 +26,8 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       rehypeRaw,
       // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
       [rehypeResolveImages, options],
+      // Only with --allow-remote (without it, the images were left out above).
+      ...(options.allowRemote ? [[rehypeFetchRemoteImages, { cacheDir: path.join(options.projectRoot, '.avim-press-cache', 'remote-images') }] as PluggableList[number]] : []),
       [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
     ],

@@ -1,12 +1,12 @@
 // Faults through the real CLI: the browser killed mid-batch, Ctrl-C, and two builds into one folder
 // at once. After each, the output folder holds only whole, valid artifacts.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../../src/bench/generate.js';
-import { CLI, ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, runCliAsync, tempDir } from '../helpers/cli.js';
 import { epubcheckTs } from '../helpers/epub.js';
 
 function batchProject(articles: number): string {
@@ -17,27 +17,9 @@ function batchProject(articles: number): string {
   return project;
 }
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Start the CLI; `onLine` sees each stdout line as it comes (to act mid-build). */
-function startCli(args: string[], cwd: string, onLine: (line: string, pid: number) => void = () => {}): Promise<Run> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
-  let stdout = '';
-  let stderr = '';
-  let pending = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) onLine(line, child.pid!);
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+function startCli(args: string[], cwd: string, onLine: (line: string, pid: number) => void = () => {}) {
+  return runCliAsync(args, { cwd, env: { SOURCE_DATE_EPOCH: '1700000000' }, onLine });
 }
 
 /** The browser processes the CLI started (its children, not the other test workers'). */

@@ -64,25 +64,23 @@ export async function buildDocument(source: string, context: DocumentContext): P
   const base = { source: relativeSource, sourceSha256, inputs, optionsKey: context.optionsKey };
   const artifacts: ManifestArtifact[] = [];
 
-  // The PDF and the EPUB are made at once: neither reads the other, and both wait on the browser.
-  const makePdf = async () => {
-    const started = performance.now();
-    const pdf = await withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser)));
-    for (const url of pdf.blocked) context.report(`${relativeSource}: warning: the print page may not load ${url}; left out (resource-blocked)`, 'warning');
-    for (const warning of pdf.warnings) context.report(`${relativeSource}: warning: ${warning} (print-layout)`, 'warning');
-    const target = path.join(outDir, `${slug}.pdf`);
-    await writeAtomic(target, pdf.bytes);
-    const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };
-    artifacts.push(artifact);
-    context.written(artifact, performance.now() - started);
-  };
+  // The PDF and the EPUB are made at once (neither reads the other, and both wait on the browser);
+  // both run to their end, so no rejection is left unheard.
+  const started = performance.now();
+  const [pdfOutcome, epubOutcome] = await Promise.allSettled([
+    formats.includes('pdf') ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser))) : undefined,
+    formats.includes('epub') ? withTimeout('EPUB', STAGE_SECONDS.epub, () => renderEpub(publication, project, { browser: () => context.browser.get() })) : undefined,
+  ]);
+  // Nothing is written unless every format was made: a failed document leaves its previous artifacts.
+  if (pdfOutcome.status === 'rejected') throw pdfOutcome.reason;
+  if (epubOutcome.status === 'rejected') throw epubOutcome.reason;
+  const rendered = performance.now() - started;
 
-  const makeEpub = async () => {
-    const started = performance.now();
-    const epub = await withTimeout('EPUB', STAGE_SECONDS.epub, () => renderEpub(publication, project, { browser: () => context.browser.get() }));
+  // The EPUB first: it is validated before it replaces anything, and a failure stops the PDF too.
+  const epub = epubOutcome.value;
+  if (epub) {
     const target = path.join(outDir, `${slug}.epub`);
     let validation: ManifestArtifact['validation'];
-    // Validated before it replaces anything: an EPUB that fails never reaches dist/.
     await writeAtomic(target, epub.bytes, async (temporary) => {
       if (!context.options.validate) return;
       const result = await withTimeout('validation', STAGE_SECONDS.validation, () => validateEpub(temporary, context.env));
@@ -90,17 +88,22 @@ export async function buildDocument(source: string, context: DocumentContext): P
       const name = path.relative(project.root, target);
       for (const report of result.reports) for (const problem of report.problems) context.report(formatProblem(name, problem, report.validator), 'warning');
       const failing = result.reports.reduce((sum, report) => sum + countErrors(report) + (context.options.strict ? countWarnings(report) : 0), 0);
-      if (failing > 0) throw new Error(`${name} failed validation (${failing} ${context.options.strict ? 'errors and warnings' : failing === 1 ? 'error' : 'errors'}); the previous file is kept`);
+      if (failing > 0) throw new Error(`${name} failed validation (${failing} ${context.options.strict ? 'errors and warnings' : failing === 1 ? 'error' : 'errors'}); the previous files are kept`);
     });
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'epub', sha256: sha256(epub.bytes), bytes: epub.bytes.length, ...(validation ? { validation } : {}) };
     artifacts.push(artifact);
-    context.written(artifact, performance.now() - started);
-  };
-
-  // Both run to their end (no rejection left unheard), then the first failure is the document's.
-  const outcomes = await Promise.allSettled([formats.includes('pdf') ? makePdf() : undefined, formats.includes('epub') ? makeEpub() : undefined]);
-  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failed) throw failed.reason;
+    context.written(artifact, rendered);
+  }
+  const pdf = pdfOutcome.value;
+  if (pdf) {
+    for (const url of pdf.blocked) context.report(`${relativeSource}: warning: the print page may not load ${url}; left out (resource-blocked)`, 'warning');
+    for (const warning of pdf.warnings) context.report(`${relativeSource}: warning: ${warning} (print-layout)`, 'warning');
+    const target = path.join(outDir, `${slug}.pdf`);
+    await writeAtomic(target, pdf.bytes);
+    const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };
+    artifacts.push(artifact);
+    context.written(artifact, rendered);
+  }
   return { skipped: false, artifacts };
 }
 

@@ -1,5 +1,6 @@
 // One manuscript from file to publication model: load → parse → transform → publication.
 // Throws a DiagnosticError on any error; warnings go to `report` as they are found.
+import { fontCoverage } from '../load/font-coverage.js';
 import { loadManuscript } from '../load/manuscript.js';
 import type { Project } from '../load/project.js';
 import { failOnErrors, formatMessage } from '../report/diagnostics.js';
@@ -15,6 +16,13 @@ export interface PublishOptions {
 }
 
 export type Report = (text: string, severity: 'warning' | 'info') => void;
+
+const coverages = new WeakMap<Project, ReturnType<typeof fontCoverage>>();
+function coverageOf(project: Project) {
+  let coverage = coverages.get(project);
+  if (!coverage) coverages.set(project, (coverage = fontCoverage(project.brand)));
+  return coverage;
+}
 
 export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, report: Report = () => {}): Promise<Publication> {
   const file = await loadManuscript(source, project.config.limits);
@@ -33,6 +41,7 @@ export async function publish(source: string, project: Project, clock: BuildCloc
     labels: project.labels,
     importNotes: options.importNotes ?? 'auto',
     allowRemoteImages: options.allowRemote ?? false,
+    fontCoverage: coverageOf(project),
   });
   reportNew();
   failOnErrors(file);

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Brand } from '../load/brand-schema.js';
+import type { RoleCoverage } from '../load/font-coverage.js';
 import type { LanguageCode } from '../publication/model.js';
 import remarkCheckNotes from './plugins/remark-check-notes.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
@@ -16,6 +17,7 @@ import remarkStripPublisherBlock from './plugins/remark-strip-publisher-block.js
 import remarkTitleBlock from './plugins/remark-title-block.js';
 import remarkTypography from './plugins/remark-typography.js';
 import rehypeAuthorSection from './plugins/rehype-author-section.js';
+import rehypeCheckGlyphs from './plugins/rehype-check-glyphs.js';
 import rehypeCheckLinks from './plugins/rehype-check-links.js';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.js';
 import { safeHtml } from './safe-html.js';
@@ -29,6 +31,8 @@ export interface TransformOptions {
   /** Images must be inside this folder. */
   projectRoot: string;
   allowRemoteImages?: boolean;
+  /** What the brand's typefaces can set; when given, any other character is a located error. */
+  fontCoverage?: Record<string, RoleCoverage>;
 }
 
 /** Every language's "About the Author" headings. */
@@ -52,7 +56,8 @@ export function createProcessor(options: TransformOptions) {
     .use(safeHtml({ projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false }))
     .use(rehypeCollectNotes)
     .use(rehypeAuthorSection, { headings: authorHeadings(options.labels) })
-    .use(rehypeCheckLinks);
+    .use(rehypeCheckLinks)
+    .use(options.fontCoverage ? [[rehypeCheckGlyphs, { coverage: options.fontCoverage }]] : []);
 }
 
 /** Run the transform; the body comes back as hast, everything else is on `file.data`. */

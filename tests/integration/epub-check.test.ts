@@ -75,7 +75,7 @@ describe('avim-press build --validate', () => {
     const run = runCli(['build', SAMPLE, '--out', 'out', '--format', 'epub', '--validate'], { cwd: project });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/content\.opf:\d+:\d+: error: .*language/);
-    expect(run.stderr).toMatch(/out\/china-central-asia\.epub failed validation \(\d+ errors?\); the previous file is kept/);
+    expect(run.stderr).toMatch(/out\/china-central-asia\.epub failed validation \(\d+ errors?\); the previous files are kept/);
     // Validated before it was written: the invalid EPUB never reached the output folder.
     expect(existsSync(path.join(project, 'out', 'china-central-asia.epub'))).toBe(false);
   });

@@ -114,3 +114,19 @@ describe('what belongs to the author stays', () => {
     expect(result.file.data.imported?.photoCredit).toBeUndefined();
   });
 });
+
+describe('characters the brand cannot set', () => {
+  it('are errors at their line and column, naming the character and the typeface', async () => {
+    const { fontCoverage } = await import('../../src/load/font-coverage.js');
+    const { project } = await import('../helpers/transform.js');
+    const { transformManuscript } = await import('../../src/transform/processor.js');
+    const { VFile } = await import('vfile');
+    const { formatMessage } = await import('../../src/report/diagnostics.js');
+    const file = new VFile({ path: `${project.root}/manuscript/g.md`, value: '---\ntitle: T\n---\n\nTurkish İı şğ and ḫ pass; Ω does not.\n\n    code ὐ\n' });
+    await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, fontCoverage: fontCoverage(project.brand) });
+    expect(file.messages.map((message) => formatMessage(message, file, project.root))).toEqual([
+      'manuscript/g.md:5:27: error: The character “Ω” (U+03A9) is in none of the brand’s body typeface (Source Serif 4: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
+      'manuscript/g.md:7:1: error: The character “ὐ” (U+1F50) is in none of the brand’s mono typeface (Source Code Pro: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
+    ]);
+  });
+});

@@ -3,7 +3,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { loadProject } from '../../src/load/project.js';
+import { launchBrowser } from '../../src/render/browser.js';
+import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { publicationOf } from '../helpers/publication.js';
 import { readPdf } from '../helpers/pdf.js';
 import { pdffonts } from '../helpers/poppler.js';
 
@@ -31,15 +37,26 @@ describe('fonts', () => {
     for (const font of pdffonts(path.join(out, 'alfabe.pdf'))) expect(font.name.replace(/^[A-Z]{6}\+/, '')).toMatch(/^(SourceSerif4|SourceSans3)/);
   });
 
-  it('fails the build when any text would be set in a system font, naming it', () => {
+  it('refuses, at its line and column, a character the brand’s fonts cannot set', () => {
     const out = tempDir();
     const file = manuscript('fallback', '---\ntitle: Fallback\n---\n\nThe capital is 北京, far away.[^n]\n\n[^n]: In Greek: αβγ.\n');
     const run = runCli(['build', file, '--out', out, '--format', 'pdf']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('(font-fallback)');
-    // No font here has these at all: Chromium draws empty boxes and reports no fallback.
-    expect(run.stderr).toMatch(/"The capital is 北京, far away\." (is set in a system font \(.+\)|cannot be set in the brand's fonts): the brand's fonts have no 北 U\+5317, 京 U\+4EAC/);
-    expect(run.stderr).toMatch(/"In Greek: αβγ\." is set in a system font \(.+\): the brand's fonts have no α U\+03B1, β U\+03B2, γ U\+03B3/);
+    expect(run.stderr).toMatch(/fallback\.md:5:16: error: The character “北” \(U\+5317\) is in none of the brand’s body typeface \(Source Serif 4: latin, latin-ext\).* \(glyph-missing\)/);
+    expect(run.stderr).toMatch(/fallback\.md:7:\d+: error: The character “α” \(U\+03B1\) .* \(glyph-missing\)/);
     expect(existsSync(path.join(out, 'fallback.pdf'))).toBe(false);
+  });
+
+  it('fails the print, naming the text, when any text the transform could not see would be set in a system font', async () => {
+    // Text that reaches the page some other way (a template, say), put straight into the model.
+    const file = manuscript('plain', '---\ntitle: Plain\n---\n\nPlain text.\n');
+    const publication = await publicationOf(file);
+    publication.sections.find((section) => section.kind === 'body')!.content.children.push(...(fromHtml('<p>The capital is 北京. In Greek: αβγ.</p>', { fragment: true }).children as Element[]));
+    const { browser } = await launchBrowser();
+    try {
+      await expect(renderPdf(publication, loadProject(ROOT), browser)).rejects.toThrow(/font-fallback[\s\S]*北 U\+5317, 京 U\+4EAC[\s\S]*α U\+03B1/);
+    } finally {
+      await browser.close();
+    }
   });
 });

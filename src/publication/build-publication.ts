@@ -3,19 +3,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
 import { v5 as uuidv5 } from 'uuid';
 import type { VFile } from 'vfile';
 import type { FrontMatterAuthor } from '../load/frontmatter-schema.js';
 import { localize } from '../load/brand-schema.js';
-import { PACKAGE_ROOT, type Labels, type Project } from '../load/project.js';
+import { PACKAGE_ROOT, type Project } from '../load/project.js';
 import { typographyFor } from '../transform/plugins/remark-typography.js';
 import { markdownToSafeHast, mdastToSafeHast, type SafeHtmlOptions } from '../transform/safe-html.js';
 import '../transform/file-data.js';
-import type { Author, Metadata, Note, Publication, Section } from './model.js';
+import type { Author, Metadata, Publication, Section } from './model.js';
+import { noteTemplateData } from './note-data.js';
 import { renderSectionTemplate } from './section-template.js';
 
 export const TOOL_VERSION = (
@@ -61,7 +61,7 @@ export async function buildPublication(file: VFile, body: Root, project: Project
     },
     { kind: 'body', id: 'body', title: metadata.title, content: body },
   ];
-  if (notes.length > 0) sections.push({ kind: 'notes', id: 'notes', title: labels.notes!, content: notesSection(notes, labels) });
+  if (notes.length > 0) sections.push({ kind: 'notes', id: 'notes', title: labels.notes!, content: renderSectionTemplate(project.templatesDir, 'notes', { labels, notes: notes.map((note) => noteTemplateData(note, labels)) }) });
   const withBio = metadata.authors.filter((author) => author.bio);
   if (withBio.length > 0) {
     const authors = withBio.map((author) => ({ ...author, bioHtml: toHtml(author.bio!), photoHtml: author.photo ? toHtml(author.photo) : '' }));
@@ -161,26 +161,6 @@ async function resolveAuthors(file: VFile, options: SafeHtmlOptions & { typeset:
     else if (!authors[0]) file.message('An "About the Author" section, but no author is named', { ruleId: 'author-missing', source: 'avim-press' });
   }
   return authors;
-}
-
-/** The notes gathered after the body (endnotes), each linking back to every call. */
-function notesSection(notes: Note[], labels: Labels): Root {
-  const items = notes.map((note) => {
-    const backlinks: Element[] = note.calls.map((call, index) =>
-      h('a', { href: `#${call}`, className: ['backlink'], role: 'doc-backlink', ariaLabel: `${labels.backToCall} (${note.number}${index > 0 ? `.${index + 1}` : ''})` }, labels.backlinkSymbol!),
-    );
-    const content = structuredClone(note.content);
-    const last = content.at(-1);
-    // The back links close the note's last paragraph, where readers look for them.
-    if (last?.tagName === 'p') last.children.push({ type: 'text', value: ' ' }, ...backlinks);
-    else content.push(h('p', backlinks));
-    // (The doc-endnote role is deprecated: a list item in a doc-endnotes section says it.)
-    return h('li', { id: note.id, value: note.number }, content);
-  });
-  return {
-    type: 'root',
-    children: [h('section', { className: ['notes'], role: 'doc-endnotes', ariaLabelledBy: 'notes-heading' }, [h('h2', { id: 'notes-heading' }, labels.notes), h('ol', items)])],
-  };
 }
 
 function dateFormatter(lang: string) {

@@ -4,7 +4,6 @@
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Labels, Project } from '../../load/project.js';
@@ -12,6 +11,7 @@ import type { Note, Publication, SectionKind } from '../../publication/model.js'
 import { renderTemplate } from '../../publication/section-template.js';
 import { splitBody } from './split-body.js';
 import { safeDecode } from '../../util/paths.js';
+import { noteTemplateData } from '../../publication/note-data.js';
 
 export type DocumentKind = SectionKind | 'cover' | 'chapter';
 
@@ -109,12 +109,7 @@ function placeFootnotes(documents: ContentDocument[], notes: Note[], labels: Lab
   const append = (document: ContentDocument, here: Note[]): Root => {
     const html = renderTemplate(path.join(project.templatesDir, 'epub', 'footnotes.ejs'), {
       labels,
-      notes: here.map((note) => ({
-        id: note.id,
-        number: note.number,
-        html: toHtml({ type: 'root', children: note.content }),
-        backlinks: note.calls.map((call, index) => ({ href: `#${call}`, label: `${labels.backToCall} (${note.number}${index > 0 ? `.${index + 1}` : ''})` })),
-      })),
+      notes: here.map((note) => noteTemplateData(note, labels)),
     });
     const asides = fromHtml(html.trim(), { fragment: true });
     document.tree.children.push(...asides.children);
@@ -153,7 +148,8 @@ function subheadings(document: ContentDocument): { id: string; title: string }[]
     if (typeof node.properties.id === 'string') taken.add(node.properties.id);
   });
   visit(document.tree, 'element', (node) => {
-    if (!ranks.includes(node.tagName)) return;
+    // An empty heading has no entry: a contents entry must have text (EPUBCheck RSC-005).
+    if (!ranks.includes(node.tagName) || toString(node).trim() === '') return;
     if (typeof node.properties.id !== 'string') {
       let n = found.length + 1;
       while (taken.has(`${document.id}-h${n}`)) n++;

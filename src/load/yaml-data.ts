@@ -113,3 +113,16 @@ function unwrap(schema: z.ZodType): z.ZodType {
   }
   return current;
 }
+
+/**
+ * The file line at which a string value's text begins (a block scalar `|` or `>`: the line after
+ * its indicator), for locating problems found later inside the value (Markdown in a bio).
+ */
+export function valueStartLine(text: string, path: (string | number)[], firstLine: number): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const node = doc.getIn(path, true) as YamlNode | undefined;
+  if (!isScalar(node) || !node.range) return undefined;
+  const line = lineCounter.linePos(node.range[0]).line + firstLine - 1;
+  return node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? line + 1 : line;
+}

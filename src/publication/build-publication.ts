@@ -142,14 +142,14 @@ async function resolveAuthors(file: VFile, options: SafeHtmlOptions & { typeset:
   const declared = file.data.frontMatter?.author;
   const list: (string | FrontMatterAuthor)[] = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
   const authors: Author[] = [];
-  for (const entry of list) {
+  for (const [index, entry] of list.entries()) {
     const author = typeof entry === 'string' ? { name: entry } : entry;
     // A photo goes through the same image checks as the text's images (inside the project, found).
-    const photo = author.photo ? await mdastToSafeHast([{ type: 'image', url: author.photo, alt: author.name, position: file.data.frontMatterPosition }], file, options) : undefined;
+    const photo = author.photo ? await mdastToSafeHast([{ type: 'image', url: author.photo, alt: author.name, position: photoPosition(file, index) }], file, options) : undefined;
     authors.push({
       name: author.name,
       ...(author.role ? { role: author.role } : {}),
-      ...(author.bio ? { bio: await markdownToSafeHast(author.bio, file, options) } : {}),
+      ...(author.bio ? { bio: await markdownToSafeHast(author.bio, file, { ...options, firstLine: file.data.authorLines?.[index]?.bio }) } : {}),
       ...(photo ? { photo } : {}),
     });
   }
@@ -187,4 +187,11 @@ export function slugify(name: string): string {
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** The front-matter line of an author's photo, for a problem with it (else the front matter). */
+function photoPosition(file: VFile, index: number) {
+  const line = file.data.authorLines?.[index]?.photo;
+  // (rehype-raw wants offsets; only the line is reported.)
+  return line ? { start: { line, column: 1, offset: 0 }, end: { line, column: 1, offset: 0 } } : file.data.frontMatterPosition;
 }

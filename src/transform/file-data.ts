@@ -19,6 +19,8 @@ declare module 'vfile' {
     frontMatterInvalid: boolean;
     /** Where the front matter is, for problems found in its values later (an author's photo). */
     frontMatterPosition: Position;
+    /** Per front-matter author, the file lines where the bio's text begins and where the photo is. */
+    authorLines: { bio?: number | undefined; photo?: number | undefined }[];
     imported: ImportedMetadata;
     /** The "About the Author" section's content, lifted out of the body (safe hast). */
     authorSection: ElementContent[];

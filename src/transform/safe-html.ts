@@ -46,13 +46,19 @@ export async function mdastToSafeHast(nodes: RootContent[], file: VFile, options
 export async function markdownToSafeHast(
   markdown: string,
   file: VFile,
-  options: SafeHtmlOptions & { typeset?: (tree: MdastRoot) => void },
+  options: SafeHtmlOptions & { typeset?: (tree: MdastRoot) => void; firstLine?: number },
 ): Promise<HastRoot> {
   const fragment = new VFile({ path: file.path, value: markdown });
   const mdast = (await markdownProcessor.run(markdownProcessor.parse(fragment), fragment)) as MdastRoot;
   options.typeset?.(mdast);
   const hast = await mdastToSafeHast(mdast.children, fragment, options);
-  // Problems in the biography are reported on the manuscript (at the front matter).
-  for (const message of fragment.messages) file.messages.push(message);
+  // Problems in the biography are reported on the manuscript, at the manuscript's own lines.
+  const shift = (options.firstLine ?? 1) - 1;
+  for (const message of fragment.messages) {
+    if (message.line) message.line += shift;
+    if (message.place && 'line' in message.place) message.place = { ...message.place, line: message.place.line + shift };
+    else if (message.place && 'start' in message.place) message.place = { start: { ...message.place.start, line: message.place.start.line + shift }, end: { ...message.place.end, line: message.place.end.line + shift } };
+    file.messages.push(message);
+  }
   return hast;
 }

@@ -69,6 +69,16 @@ describe('project configuration and brand file', () => {
     const file = new VFile({ path: path.join(ROOT, 'manuscript', 'x.md'), value: '---\ntitle: T\nauthor:\n  name: A\n  bio: B.\n  photo: nowhere.jpg\n---\n' });
     const body = await transformManuscript(file, { brand: project.brand, projectRoot: ROOT, defaultLang: 'en', labels: project.labels });
     await buildPublication(file, body, project, {});
-    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual(['1:1 Image "nowhere.jpg" not found (looked for manuscript/nowhere.jpg)']);
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual(['6:1 Image "nowhere.jpg" not found (looked for manuscript/nowhere.jpg)']);
+  });
+});
+
+describe('problems inside a front-matter bio', () => {
+  it('point at the manuscript’s own line', async () => {
+    const project = loadProject(ROOT);
+    const file = new VFile({ path: path.join(ROOT, 'manuscript', 'x.md'), value: '---\ntitle: T\nauthor:\n  name: A\n  bio: |\n    First paragraph.\n\n    ![x](gone.png)\n---\n\nText.\n' });
+    const body = await transformManuscript(file, { brand: project.brand, projectRoot: ROOT, defaultLang: 'en', labels: project.labels });
+    await buildPublication(file, body, project, {});
+    expect(file.messages.map((message) => `${message.line} ${message.reason}`)).toEqual(['8 Image "gone.png" not found (looked for manuscript/gone.png)']);
   });
 });

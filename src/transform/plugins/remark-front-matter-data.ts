@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { frontMatterSchema } from '../../load/frontmatter-schema.js';
-import { parseYamlData } from '../../load/yaml-data.js';
+import { parseYamlData, valueStartLine } from '../../load/yaml-data.js';
 import '../file-data.js';
 
 export default function remarkFrontMatterData() {
@@ -19,5 +19,12 @@ export default function remarkFrontMatterData() {
     });
     if (data) file.data.frontMatter = data;
     else file.data.frontMatterInvalid = true;
+    // Where each author's bio and photo are, so that problems found in them later point at the file's lines.
+    const authors = data?.author === undefined ? [] : Array.isArray(data.author) ? data.author : [data.author];
+    const lineOf = (index: number, key: 'bio' | 'photo') =>
+      valueStartLine(yaml.value, Array.isArray(data!.author) ? ['author', index, key] : ['author', key], firstLine);
+    file.data.authorLines = authors.map((author, index) =>
+      typeof author === 'object' ? { bio: author.bio ? lineOf(index, 'bio') : undefined, photo: author.photo ? lineOf(index, 'photo') : undefined } : {},
+    );
   };
 }

@@ -23,6 +23,7 @@ const CASES: Record<string, [string | Buffer, RegExp | 'builds']> = {
   '20 MB manuscript': [`${title}${'word '.repeat(4_200_000)}\n`, /:1:1: error: The manuscript is 20\.0 MB; the limit is 8\.0 MB.*\(limit\)/],
   'a note calling itself': [`${title}Text[^a].\n\n[^a]: I call myself[^a].\n`, 'builds'],
   'notes calling each other': [`${title}Text[^a].\n\n[^a]: See[^b].\n\n[^b]: See[^a].\n`, 'builds'],
+  'a CDATA section in raw HTML': [`${title}foo <![CDATA[>&<]]>\n`, 'builds'],
   'empty headings': [`${title}Text.\n\n## \n#\n### ###\n`, 'builds'],
   'an unclosed inline note': [`${title}Text ^[never closed.\n`, /:5:6: error: Inline note `\^\[` is never closed.*\(note-unclosed\)/],
 };

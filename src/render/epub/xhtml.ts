@@ -8,5 +8,7 @@ export function toXhtml(nodes: Root | RootContent[]): string {
   const children = (Array.isArray(nodes) ? nodes : nodes.children).filter((node): node is ElementContent => node.type !== 'doctype');
   // Converted inside one wrapper, only the wrapper carries xmlns (the chapter template declares it).
   const wrapper = toXast({ type: 'element', tagName: 'div', properties: {}, children }, { space: 'html' });
-  return wrapper.type === 'element' ? toXml(wrapper.children) : toXml(wrapper);
+  const xml = wrapper.type === 'element' ? toXml(wrapper.children) : toXml(wrapper);
+  // XML forbids "]]>" in text (xast-util-to-xml leaves ">" as it is); escaped, it means the same.
+  return xml.replaceAll(']]>', ']]&gt;');
 }

@@ -1,6 +1,5 @@
 // One manuscript of a batch: skip it when nothing it is built from has changed, else publish it,
 // render each format, validate, and write each artifact atomically.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../load/project.js';
 import type { BuildClock } from '../publication/build-publication.js';
@@ -48,7 +47,8 @@ const STAGE_SECONDS = { transform: 120, pdf: 600, epub: 300, validation: 300 };
 export async function buildDocument(source: string, context: DocumentContext): Promise<DocumentResult> {
   const { project, outDir, formats } = context;
   const relativeSource = path.relative(project.root, source);
-  const sourceSha256 = sha256(await readFile(source));
+  const sourceInput = hashInput(project.root, source);
+  const sourceSha256 = sourceInput.sha256;
 
   const upToDate = upToDateArtifacts(relativeSource, sourceSha256, context);
   if (upToDate) return { skipped: true, artifacts: upToDate };
@@ -60,7 +60,7 @@ export async function buildDocument(source: string, context: DocumentContext): P
     throw new Error(`its artifacts would be ${slug}.pdf and ${slug}.epub, which ${path.relative(project.root, claimed)} also writes: give one a \`slug\` in its front matter`);
   }
   context.slugs.set(slug, source);
-  const inputs = [hashInput(project.root, source), ...imageFiles(publication).map((file) => hashInput(project.root, file))];
+  const inputs = [sourceInput, ...imageFiles(publication).map((file) => hashInput(project.root, file))];
   const base = { source: relativeSource, sourceSha256, inputs, optionsKey: context.optionsKey };
   const artifacts: ManifestArtifact[] = [];
 

@@ -21,14 +21,30 @@ export function parseUnicodeRange(text: string): [number, number][] {
   });
 }
 
+export interface FontPackage {
+  /** The package's folder (its woff2 files are in files/). */
+  dir: string;
+  /** File-name stem (source-serif-4) and family name (Source Serif 4). */
+  id: string;
+  family: string;
+  /** Per subset, its CSS unicode-range. */
+  ranges: Record<string, string>;
+}
+
+/** What an @fontsource package says of itself: metadata.json and unicode.json. */
+export function readFontPackage(name: string): FontPackage {
+  const dir = path.dirname(require.resolve(`${name}/package.json`));
+  const metadata = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as { id: string; family: string };
+  const ranges = JSON.parse(readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  return { dir, id: metadata.id, family: metadata.family, ranges };
+}
+
 export function fontCoverage(brand: Brand): Record<string, RoleCoverage> {
   const coverage: Record<string, RoleCoverage> = {};
   for (const [role, family] of Object.entries(brand.fonts)) {
     if (!family) continue;
-    const packageDir = path.dirname(require.resolve(`${family.package}/package.json`));
-    const metadata = JSON.parse(readFileSync(path.join(packageDir, 'metadata.json'), 'utf8')) as { family: string };
-    const unicode = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8')) as Record<string, string>;
-    coverage[role] = { family: metadata.family, subsets: family.subsets, ranges: family.subsets.flatMap((subset) => parseUnicodeRange(unicode[subset] ?? '')) };
+    const fontPackage = readFontPackage(family.package);
+    coverage[role] = { family: fontPackage.family, subsets: family.subsets, ranges: family.subsets.flatMap((subset) => parseUnicodeRange(fontPackage.ranges[subset] ?? '')) };
   }
   return coverage;
 }

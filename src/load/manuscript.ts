@@ -3,13 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { refuse } from '../report/diagnostics.js';
 import { checkTextLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 
 export const MANUSCRIPT_EXTENSIONS = ['.md', '.markdown', '.txt'];
-
-function refuse(file: VFile, reason: string, ruleId: string, line = 1): void {
-  file.message(reason, { place: { line, column: 1 }, ruleId, source: 'avim-press' }).fatal = true;
-}
 
 function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;

@@ -1,6 +1,5 @@
 // Assemble the publication model from the transformed manuscript: metadata from the front matter
 // (or what a converted document says of itself) and the sections in reading order.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
@@ -183,10 +182,6 @@ export function slugify(name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'manuscript'
   );
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** The front-matter line of an author's photo, for a problem with it (else the front matter). */

@@ -1,9 +1,9 @@
 // The brand's typefaces, from @fontsource packages: one @font-face per weight, style and subset, with
 // the package's own unicode ranges (Turkish needs latin and latin-ext together).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Brand, FontFamily } from '../load/brand-schema.js';
+import { readFontPackage } from '../load/font-coverage.js';
 
 export interface FontFace {
   family: string;
@@ -26,24 +26,20 @@ export interface BrandFonts {
 // The generic family a role falls back to in CSS (never used in print: the font check forbids it).
 const GENERIC: Record<string, string> = { body: 'serif', heading: 'sans-serif', mono: 'monospace' };
 
-const require = createRequire(import.meta.url);
-
 function familyFaces(family: FontFamily): { name: string; faces: FontFace[] } {
-  const packageDir = path.dirname(require.resolve(`${family.package}/package.json`));
-  const metadata = JSON.parse(readFileSync(path.join(packageDir, 'metadata.json'), 'utf8')) as { id: string; family: string };
-  const ranges = JSON.parse(readFileSync(path.join(packageDir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  const { dir: packageDir, id, family: name, ranges } = readFontPackage(family.package);
   const faces: FontFace[] = [];
   for (const weight of family.weights) {
     for (const style of family.styles) {
       for (const subset of family.subsets) {
-        const fileName = `${metadata.id}-${subset}-${weight}-${style}.woff2`;
+        const fileName = `${id}-${subset}-${weight}-${style}.woff2`;
         const unicodeRange = ranges[subset];
         if (!unicodeRange) throw new Error(`${family.package} has no "${subset}" subset`);
-        faces.push({ family: metadata.family, weight, style, subset, unicodeRange, fileName, file: path.join(packageDir, 'files', fileName) });
+        faces.push({ family: name, weight, style, subset, unicodeRange, fileName, file: path.join(packageDir, 'files', fileName) });
       }
     }
   }
-  return { name: metadata.family, faces };
+  return { name, faces };
 }
 
 const cache = new WeakMap<Brand, BrandFonts>();

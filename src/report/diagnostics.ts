@@ -28,6 +28,11 @@ export function formatMessage(message: VFileMessage, file: VFile, cwd = process.
   return `${name}:${line}:${column}: ${severity}: ${message.reason}${rule}`;
 }
 
+/** A fatal problem (an error) on the file, at a line and column. */
+export function refuse(file: VFile, reason: string, ruleId: string, line = 1, column = 1): void {
+  file.message(reason, { place: { line, column }, ruleId, source: 'avim-press' }).fatal = true;
+}
+
 /** Throw when the file carries any error; warnings stay on the file for the report. */
 export function failOnErrors(file: VFile, strict = false): void {
   const failing = file.messages.filter((message) => isError(message) || (strict && message.fatal === false));

@@ -1,21 +1,17 @@
 // Batch builds through the real CLI: one browser for many documents, incremental rebuilds, the
 // manifest, shards and their merge, machine-readable events.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateArticle } from '../../src/bench/generate.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { addArticles, PNG, tempProject } from '../helpers/projects.js';
 
 /** A project of its own with a few generated articles, one showing an image. */
 function batchProject(articles = 4): string {
-  const project = tempDir('avim-press-batch-');
-  for (const name of ['avim-press.config.yaml', 'brand', 'templates', 'styles']) cpSync(path.join(ROOT, name), path.join(project, name), { recursive: true });
-  mkdirSync(path.join(project, 'manuscript'));
-  for (let index = 0; index < articles; index++) {
-    writeFileSync(path.join(project, 'manuscript', `article-${index + 1}.md`), generateArticle(index));
-  }
-  writeFileSync(path.join(project, 'manuscript', 'map.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  const project = tempProject({ prefix: 'avim-press-batch-', copy: ['templates', 'styles'] });
+  addArticles(project, articles);
+  writeFileSync(path.join(project, 'manuscript', 'map.png'), PNG);
   const first = path.join(project, 'manuscript', 'article-1.md');
   writeFileSync(first, `${readFileSync(first, 'utf8')}\n![A map](map.png)\n`);
   return project;

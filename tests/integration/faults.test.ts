@@ -1,19 +1,17 @@
 // Faults through the real CLI: the browser killed mid-batch, Ctrl-C, and two builds into one folder
 // at once. After each, the output folder holds only whole, valid artifacts.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { generateArticle } from '../../src/bench/generate.js';
-import { ROOT, runCliAsync, tempDir } from '../helpers/cli.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { epubcheckTs } from '../helpers/epub.js';
+import { addArticles, tempProject } from '../helpers/projects.js';
 
 function batchProject(articles: number): string {
-  const project = tempDir('avim-press-faults-');
-  for (const name of ['avim-press.config.yaml', 'brand']) cpSync(path.join(ROOT, name), path.join(project, name), { recursive: true });
-  mkdirSync(path.join(project, 'manuscript'));
-  for (let index = 0; index < articles; index++) writeFileSync(path.join(project, 'manuscript', `article-${String(index + 1).padStart(2, '0')}.md`), generateArticle(index));
+  const project = tempProject({ prefix: 'avim-press-faults-' });
+  addArticles(project, articles, (index) => `article-${String(index + 1).padStart(2, '0')}.md`);
   return project;
 }
 

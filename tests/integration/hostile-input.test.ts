@@ -1,16 +1,16 @@
 // Hostile manuscripts against both artifacts: nothing outside the project, and nothing from the
 // network, reaches the PDF or the EPUB. The secret's content is searched for in every byte of both.
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { epubcheckTs } from '../helpers/epub.js';
 import { readPdf } from '../helpers/pdf.js';
+import { PNG, tempProject } from '../helpers/projects.js';
 
 const MARKER = 'HOSTILE-SECRET-91C4';
 // A 1×1 PNG with the marker in a text chunk after the image data (a PNG reader ignores it).
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const SECRET_PNG = Buffer.concat([PNG.subarray(0, PNG.length - 12), Buffer.from(MARKER), PNG.subarray(PNG.length - 12)]);
 
 describe('hostile raw HTML, against the PDF and the EPUB', () => {
@@ -20,9 +20,8 @@ describe('hostile raw HTML, against the PDF and the EPUB', () => {
   let run: ReturnType<typeof runCli>;
 
   beforeAll(() => {
-    mkdirSync(path.join(project, 'manuscript'), { recursive: true });
+    tempProject({ root: project });
     mkdirSync(outside);
-    for (const name of ['avim-press.config.yaml', 'brand']) cpSync(path.join(ROOT, name), path.join(project, name), { recursive: true });
     writeFileSync(path.join(outside, 'secret.png'), SECRET_PNG);
     writeFileSync(path.join(outside, 'secret.txt'), `${MARKER}\n`);
     symlinkSync(path.join(outside, 'secret.png'), path.join(project, 'manuscript', 'innocent.png'));

@@ -2,7 +2,7 @@
 // network resource builds without it, with a warning, and nothing of it reaches the PDF. Checked twice:
 // through the CLI (sanitiser and renderer together), and at the renderer alone with hostile HTML put
 // straight into the model, as if the sanitiser had let it through.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,13 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/project.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf.js';
 import { publicationOf } from '../helpers/publication.js';
+import { PNG, tempProject } from '../helpers/projects.js';
 
 const MARKER = 'SECRET-MARKER-7F3A';
-// A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** Image XObjects in a PDF, not counting the soft masks (alpha channels) of others. */
 async function imageCount(file: string): Promise<number> {
@@ -37,10 +36,8 @@ function sandboxProject() {
   const base = tempDir('avim-press-sandbox-');
   const project = path.join(base, 'project');
   const outside = path.join(base, 'outside');
-  mkdirSync(path.join(project, 'manuscript'), { recursive: true });
+  tempProject({ root: project });
   mkdirSync(outside);
-  cpSync(path.join(ROOT, 'avim-press.config.yaml'), path.join(project, 'avim-press.config.yaml'));
-  cpSync(path.join(ROOT, 'brand'), path.join(project, 'brand'), { recursive: true });
   writeFileSync(path.join(project, 'manuscript', 'inside.png'), PNG);
   writeFileSync(path.join(outside, 'secret.png'), PNG);
   writeFileSync(path.join(outside, 'secret.txt'), `${MARKER}\n`);

@@ -1,14 +1,14 @@
 // Web images: never fetched by default (a warning says so); with --allow-remote, downloaded once into
 // the project's cache, checked, and shown in both artifacts. The server is on this machine.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCliAsync, tempDir } from '../helpers/cli.js';
+import { runCliAsync, tempDir } from '../helpers/cli.js';
+import { PNG, tempProject } from '../helpers/projects.js';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('web images', () => {
   let server: Server;
@@ -24,8 +24,7 @@ describe('web images', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    for (const name of ['avim-press.config.yaml', 'brand']) cpSync(path.join(ROOT, name), path.join(project, name), { recursive: true });
-    mkdirSync(path.join(project, 'manuscript'));
+    tempProject({ root: project });
     writeFileSync(path.join(project, 'manuscript', 'web.md'), `---\ntitle: Web\n---\n\n![A map](${origin}/map.png)\n\n![A page](${origin}/page.html)\n`);
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -8,9 +8,8 @@ import { formatMessage } from '../../src/report/diagnostics.js';
 import { transformManuscript } from '../../src/transform/processor.js';
 import { tempDir } from '../helpers/cli.js';
 import { project } from '../helpers/transform.js';
+import { PNG } from '../helpers/projects.js';
 
-// A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('images', () => {
   const root = tempDir('avim-press-images-');

@@ -8,6 +8,7 @@ import { loadProject } from '../../src/load/project.js';
 import { buildPublication } from '../../src/publication/build-publication.js';
 import { transformManuscript } from '../../src/transform/processor.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
+import { PNG } from '../helpers/projects.js';
 
 function projectWith(files: Record<string, string>): string {
   const root = tempDir('avim-press-project-');
@@ -51,7 +52,7 @@ describe('project configuration and brand file', () => {
     });
     mkdirSync(path.join(root, 'manuscript', 'img'), { recursive: true });
     copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'tr-analiz.md'), path.join(root, 'manuscript', 'tr.md'));
-    writeFileSync(path.join(root, 'manuscript', 'img', 'me.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(path.join(root, 'manuscript', 'img', 'me.png'), PNG);
     const project = loadProject(root);
     const file = new VFile({ path: path.join(root, 'manuscript', 'a.md'), value: '---\ntitle: T\nauthor:\n  name: A. Writer\n  bio: Writes.\n  photo: img/me.png\n---\n\nText.\n' });
     const body = await transformManuscript(file, { brand: project.brand, projectRoot: root, defaultLang: 'en', labels: project.labels });

@@ -1,39 +1,23 @@
 // The print page loads nothing: the manuscript's own images (the transform leaves each <img src> as
 // the absolute path of a file inside the project) are inlined as data: URLs. Any other source (a
 // network URL, a path outside the project, a file that is not there) is dropped and reported.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { IMAGE_TYPES } from '../../util/image-types.js';
+import { isInside, realPath } from '../../util/paths.js';
 
-const MEDIA_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
-
-function inside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
 
 /** The data: URL for an image file of the project, or why it may not be used. */
 export function imageDataUrl(src: string, projectRoot: string): { url: string } | { refused: string } {
   if (!path.isAbsolute(src)) return { refused: 'not a file of the project' };
-  const type = MEDIA_TYPES[path.extname(src).toLowerCase()];
+  const type = IMAGE_TYPES[path.extname(src).toLowerCase()];
   if (!type) return { refused: 'not an image type the PDF takes' };
-  let real: string;
-  try {
-    // Symbolic links are followed before the check: a link inside the project may point outside it.
-    real = realpathSync(src);
-  } catch {
-    return { refused: 'no such file' };
-  }
-  if (!inside(realpathSync(projectRoot), real)) return { refused: 'outside the project' };
+  // Symbolic links are followed before the check: a link inside the project may point outside it.
+  const real = realPath(src);
+  if (!real) return { refused: 'no such file' };
+  if (!isInside(realPath(projectRoot) ?? projectRoot, real)) return { refused: 'outside the project' };
   return { url: `data:${type};base64,${readFileSync(real).toString('base64')}` };
 }
 

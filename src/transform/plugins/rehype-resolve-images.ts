@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { IMAGE_TYPES } from '../../util/image-types.js';
 import { isInside, realPath, safeDecode } from '../../util/paths.js';
 
 export interface ResolveImagesOptions {
@@ -17,14 +18,6 @@ export interface ResolveImagesOptions {
   /** Keep http(s) images (they are still not fetched at build time by the transform). */
   allowRemote?: boolean;
 }
-
-export const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-};
 
 const MARKDOWN_IMAGE = 'dataAvimMarkdownImage';
 

@@ -1,0 +1,67 @@
+// Every rule a problem can name, with what it checks. docs/rules.md explains each (a test keeps the two
+// in step), and each message's `url` points there, as remark-lint's messages point at their rule.
+
+export const RULES = {
+  // load
+  encoding: 'the manuscript is UTF-8 text',
+  'frontmatter-unclosed': 'front matter ends with a `---` line',
+  'frontmatter-yaml': 'front matter is valid YAML',
+  'frontmatter-unknown-key': 'front matter uses only known keys',
+  'frontmatter-missing': 'front matter gives what is required (a title)',
+  'frontmatter-invalid': 'front-matter values have the right form',
+  'brand-yaml': 'the brand file is valid YAML',
+  'brand-unknown-key': 'the brand file uses only known keys',
+  'brand-missing': 'the brand file gives what is required',
+  'brand-invalid': 'brand values have the right form',
+  'config-yaml': 'the configuration is valid YAML',
+  'config-unknown-key': 'the configuration uses only known keys',
+  'config-missing': 'the configuration gives what is required',
+  'config-invalid': 'configuration values have the right form',
+  'locale-yaml': 'a locale file is valid YAML',
+  'locale-unknown-key': 'a locale file uses only known labels',
+  'locale-missing': 'a locale file translates every label',
+  'locale-invalid': 'locale labels are text',
+  limit: 'the manuscript is within the size, nesting and note limits',
+  // transform
+  'note-undefined': 'every note call has a note',
+  'note-duplicate': 'a note is defined once',
+  'note-empty': 'a note has text',
+  'note-unused': 'every note is called',
+  'note-unclosed': 'an inline note ^[...] is closed',
+  'image-missing': 'an image names a file that exists',
+  'image-outside': 'an image is a file of the project',
+  'image-type': 'an image is PNG, JPEG, GIF or SVG',
+  'image-remote': 'web images are downloaded only with --allow-remote',
+  'unsafe-html': 'raw HTML holds nothing that could run, load or hide',
+  'id-duplicate': 'an id is used once',
+  'link-dead': 'a link within the document has a target',
+  'glyph-missing': "every character is in the brand's typefaces",
+  'author-missing': 'an "About the Author" section has an author',
+  'author-section-ignored': 'the author page is given once',
+  'publisher-block': "the publisher's contact block is given by the colophon",
+  'photo-credit': 'a photo credit of a converted document was recognised',
+  'cover-not-found': 'the cover image exists',
+  // render
+  'layout-lost-text': 'the page layout keeps every word',
+  'layout-break': 'no widow, orphan or heading alone at a page break',
+  'layout-moved-lines': 'settling soft hyphens did not move lines',
+  'layout-engine': 'the page-layout engine reported nothing',
+  'font-fallback': "the print uses the brand's fonts only",
+  'resource-blocked': 'the print page loads nothing from outside',
+  // validate
+  'epub-invalid': 'the EPUB passes the validators',
+  'validator-missing': 'every validator ran',
+  // write
+  'slug-clash': 'two manuscripts do not write the same artifact',
+  strict: 'with --strict, warnings fail the build',
+  // any stage
+  internal: 'avim-press did not fail on its own',
+  'time-limit': 'each stage ends within its time limit',
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+/** Where a rule is explained: docs/rules.md in the repository, by the rule's anchor. */
+export function ruleUrl(ruleId: string): string | undefined {
+  return ruleId in RULES ? `docs/rules.md#${ruleId}` : undefined;
+}

@@ -53,7 +53,7 @@ export async function buildDocument(source: string, context: DocumentContext): P
   const upToDate = upToDateArtifacts(relativeSource, sourceSha256, context);
   if (upToDate) return { skipped: true, artifacts: upToDate };
 
-  const publication = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, context.report));
+  const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, context.report));
   const slug = publication.metadata.slug;
   const claimed = context.slugs.get(slug);
   if (claimed && claimed !== source) {

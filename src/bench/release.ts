@@ -60,7 +60,7 @@ async function floor(files: string[]): Promise<Measured> {
   const loaded = loadProject(PACKAGE_ROOT);
   const clock = readClock({ SOURCE_DATE_EPOCH: '1700000000' });
   const pagedSource = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagedjs'))), '..', 'dist', 'paged.js'), 'utf8');
-  const htmls = await Promise.all(files.map(async (file) => printHtml(await publish(file, loaded, clock, {}), loaded).html));
+  const htmls = await Promise.all(files.map(async (file) => printHtml((await publish(file, loaded, clock, {})).publication, loaded).html));
   const started = performance.now();
   const { browser } = await launchBrowser();
   let peak = 0;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const pid = browser.process()?.pid;
   try {
     for (const benchCase of cases) {
-      const publication = await publish(benchCase.file, project, clock, {});
+      const { publication } = await publish(benchCase.file, project, clock, {});
       // The bench renders the same manuscript both ways; a build takes the placement from the front matter.
       publication.metadata.notes = benchCase.notes;
       const times: number[] = [];

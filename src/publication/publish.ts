@@ -7,6 +7,7 @@ import { failOnErrors, formatMessage } from '../report/diagnostics.js';
 import { transformManuscript } from '../transform/processor.js';
 import { buildPublication, type BuildClock } from './build-publication.js';
 import type { Publication } from './model.js';
+import type { VFile } from 'vfile';
 
 export interface PublishOptions {
   strict?: boolean;
@@ -24,7 +25,7 @@ function coverageOf(project: Project) {
   return coverage;
 }
 
-export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, report: Report = () => {}): Promise<Publication> {
+export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, report: Report = () => {}): Promise<{ publication: Publication; file: VFile }> {
   const file = await loadManuscript(source, project.config.limits);
   failOnErrors(file);
   let reported = 0;
@@ -53,5 +54,5 @@ export async function publish(source: string, project: Project, clock: BuildCloc
   if (options.strict && warnings > 0) {
     throw new Error(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, and --strict makes warnings fail the build`);
   }
-  return publication;
+  return { publication, file };
 }

@@ -8,7 +8,7 @@ import { squash } from './poppler.js';
 import { project } from './transform.js';
 
 export function publicationOf(file: string): Promise<Publication> {
-  return publish(file, project, readClock({}), {});
+  return publish(file, project, readClock({}), {}).then((published) => published.publication);
 }
 
 export function textOf(node: Nodes | Nodes[]): string {

@@ -8,15 +8,17 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import lockfile from 'proper-lockfile';
 import { BrowserSession } from './batch/browser-session.js';
-import { buildDocument, type DocumentContext, type Format } from './batch/document-build.js';
+import type { VFile } from 'vfile';
+import { buildDocument, DocumentFailed, type DocumentContext, type Format } from './batch/document-build.js';
 import { sha256, sharedInputsKey } from './batch/inputs.js';
 import { readManifest, serializeManifest, type Manifest, type ManifestArtifact } from './batch/manifest.js';
 import { parseShard, selectShard } from './batch/shard.js';
 import { MANUSCRIPT_EXTENSIONS } from './load/manuscript.js';
 import { loadProject } from './load/project.js';
-import { readClock, TOOL_VERSION } from './publication/build-publication.js';
+import { readClock } from './load/dates.js';
+import { TOOL_VERSION } from './load/tool-version.js';
+import { toDiagnostic, type Diagnostic } from './problems/diagnostic.js';
 import type { BrowserChoice } from './render/browser.js';
-import { DiagnosticError } from './report/diagnostics.js';
 import { writeAtomic } from './write/atomic-write.js';
 
 export type { Format };
@@ -67,15 +69,17 @@ export type BuildEvent =
   | { type: 'artifact'; artifact: Artifact }
   | { type: 'skipped'; source: string; artifacts: string[] }
   | { type: 'document'; source: string }
-  | { type: 'diagnostic'; source: string; text: string; severity: 'error' | 'warning' | 'info' }
-  | { type: 'failure'; source: string; message: string }
+  /** A problem found in a document (its manuscript `document`), at `file`:`line`:`column`. */
+  | ({ type: 'diagnostic'; document: string } & Diagnostic)
+  /** A document failed: its errors came as diagnostics before. */
+  | { type: 'failure'; source: string; reason: string }
   | { type: 'browser'; choice: BrowserChoice; version: string }
   | { type: 'done'; built: number; skipped: number; failed: number; milliseconds: number; manifest: string };
 
 export interface BuildResult {
   artifacts: Artifact[];
   skipped: string[];
-  failures: { source: string; message: string }[];
+  failures: { source: string; reason: string; diagnostics: Diagnostic[] }[];
   manifest: string;
 }
 
@@ -105,6 +109,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const entries: ManifestArtifact[] = [];
   const slugs = new Map<string, string>();
   let built = 0;
+  // Each file's messages are reported once, as its document reaches the write (or fails).
+  const reportedCount = new WeakMap<VFile, number>();
+  const report = (document: string, file: VFile): Diagnostic[] => {
+    const fresh = file.messages.slice(reportedCount.get(file) ?? 0);
+    reportedCount.set(file, file.messages.length);
+    const diagnostics = fresh.map((message) => toDiagnostic(message, cwd));
+    for (const diagnostic of diagnostics) emit({ type: 'diagnostic', document, ...diagnostic });
+    return diagnostics;
+  };
   const limit = pLimit(Math.max(1, options.jobs ?? os.availableParallelism()));
   emit({ type: 'start', total: sources.length });
   try {
@@ -126,7 +139,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
               optionsKey,
               previous,
               slugs,
-              report: (text, severity) => emit({ type: 'diagnostic', source: relative, text, severity }),
+              report: (file) => report(relative, file),
               written: (artifact, milliseconds) => {
                 const written: Artifact = {
                   source: relative,
@@ -158,9 +171,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             }
           } catch (error) {
             if (options.signal?.aborted) return;
-            const message = error instanceof DiagnosticError ? error.message : `${relative}: error: ${(error as Error).message}`;
-            result.failures.push({ source: relative, message });
-            emit({ type: 'failure', source: relative, message });
+            const diagnostics = error instanceof DocumentFailed ? report(relative, error.file) : [];
+            const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+            // Not even loaded (no such file, unreadable): the reason is all there is.
+            const reason = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was written` : (error as Error).message;
+            result.failures.push({ source: relative, reason, diagnostics });
+            emit({ type: 'failure', source: relative, reason });
           }
         }),
       ),

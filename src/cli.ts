@@ -1,22 +1,27 @@
-#!/usr/bin/env node
-// avim-press command line: a thin shell over build(), check and merge-manifests.
+// avim-press command line: a thin shell over build(), check and merge-manifests. Importing it runs
+// nothing (src/bin/avim-press.ts runs it); `main` returns the exit status.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { VFile } from 'vfile';
 import { mergeManifests, readManifest, serializeManifest, type Manifest } from './batch/manifest.js';
 import { parseShard } from './batch/shard.js';
 import { build, FORMATS, type Format } from './build.js';
+import { TOOL_VERSION } from './load/tool-version.js';
+import { toDiagnostic } from './problems/diagnostic.js';
+import { FatalProblems } from './problems/problem.js';
 import { consoleReporter } from './report/console-reporter.js';
+import { formatGithub, formatText, REPORTER_FORMATS, type ReporterFormat } from './report/format.js';
+import { countErrors, countWarnings, formatSummary } from './validate/report.js';
+import { validateEpub } from './validate/validate-epub.js';
+import { addValidationMessages } from './validate/validation-messages.js';
 import { removeTemporaryFiles, writeAtomic } from './write/atomic-write.js';
-import { TOOL_VERSION } from './publication/build-publication.js';
-import { countErrors, countWarnings, formatProblem, formatSummary } from './validate/report.js';
-import { validateEpub, type EpubValidation } from './validate/validate-epub.js';
 
 const HELP = `avim-press ${TOOL_VERSION}: Markdown manuscripts to print-ready PDF and EPUB 3
 
 Usage:
   avim-press build [files or folders...] [options]
-  avim-press check <file.epub...> [--strict] [--quiet]
+  avim-press check <file.epub...> [--strict] [--quiet] [--reporter text|json|github]
   avim-press merge-manifests <dir>
   avim-press --help | --version
 
@@ -36,7 +41,9 @@ Options:
   --force                build even what is up to date
   --allow-remote         download the web images manuscripts show (default: leave them out, warn)
   --shard <K/N>          build only the K-th of N slices (CI matrices); writes manifest-K-of-N.json
-  --json                 print every event as a line of JSON (for CI)
+  --reporter <format>    text (default), json (every event as a line of JSON) or github (problems
+                         as GitHub Actions annotations at the manuscript's lines)
+  --json                 the same as --reporter json
   -q, --quiet            print errors only
   -h, --help             this help
   -v, --version          the version
@@ -73,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
         'allow-remote': { type: 'boolean', default: false },
         shard: { type: 'string' },
         json: { type: 'boolean', default: false },
+        reporter: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -92,7 +100,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...inputs] = positionals;
-  if (command === 'check') return check(inputs, values.strict, values.quiet);
+  const reporter = values.reporter ?? (values.json ? 'json' : 'text');
+  if (!REPORTER_FORMATS.includes(reporter as ReporterFormat)) {
+    console.error(`avim-press: --reporter takes ${REPORTER_FORMATS.join(', ')}, not "${reporter}"\nRun avim-press --help for usage.`);
+    return 2;
+  }
+  const format = reporter as ReporterFormat;
+  if (command === 'check') return check(inputs, values.strict, values.quiet, format);
   if (command === 'merge-manifests') return mergeManifestsCommand(inputs);
   if (command !== 'build') {
     console.error(command ? `avim-press: unknown command "${command}"` : 'avim-press: no command given');
@@ -136,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.shard ? { shard: values.shard } : {}),
       ...(importNotes ? { importNotes: importNotes as 'auto' | 'always' | 'never' } : {}),
       signal: controller.signal,
-      onEvent: consoleReporter({ quiet: values.quiet, json: values.json, progress: process.stderr.isTTY === true }),
+      onEvent: consoleReporter({ quiet: values.quiet, format, progress: process.stderr.isTTY === true && format === 'text' }),
     });
     removeTemporaryFiles();
     if (interrupted) {
@@ -149,45 +163,54 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`avim-press: ${error.message}`);
       return 2;
     }
+    // The project itself is wrong (its brand file, configuration, a locale): each problem at its line.
+    if (error instanceof FatalProblems) {
+      printMessages(error.file, format);
+      return 1;
+    }
     console.error(`avim-press: ${(error as Error).message}`);
     return 1;
   }
 }
 
 /** `avim-press check`: 0 when no file has an error (nor, with --strict, a warning), 1 otherwise. */
-async function check(files: string[], strict: boolean, quiet: boolean): Promise<number> {
+async function check(files: string[], strict: boolean, quiet: boolean, format: ReporterFormat): Promise<number> {
   if (files.length === 0) {
     console.error('avim-press: check needs one or more .epub files\nRun avim-press --help for usage.');
     return 2;
   }
   let failed = 0;
-  for (const file of files) {
-    let validation: EpubValidation;
-    if (!existsSync(file)) {
-      console.error(`${file}: error: no such file`);
+  for (const name of files) {
+    const file = new VFile({ path: path.resolve(name) });
+    if (!existsSync(name)) {
+      console.error(`${name}: error: no such file`);
       failed++;
       continue;
     }
     try {
-      validation = await validateEpub(file);
+      const validation = await validateEpub(name);
+      addValidationMessages(file, path.relative(process.cwd(), path.resolve(name)), validation);
+      printMessages(file, format, quiet);
+      if (!quiet && format === 'text') for (const report of validation.reports) console.log(formatSummary(name, report));
+      if (validation.reports.some((report) => countErrors(report) > 0 || (strict && countWarnings(report) > 0))) failed++;
     } catch (error) {
-      console.error(`${file}: error: ${(error as Error).message}`);
+      console.error(`${name}: error: ${(error as Error).message}`);
       failed++;
-      continue;
     }
-    printValidation(file, validation, quiet);
-    if (validation.reports.some((report) => countErrors(report) > 0 || (strict && countWarnings(report) > 0))) failed++;
   }
-  if (!quiet) console.log(`${files.length - failed} passed, ${failed} failed`);
+  if (!quiet && format === 'text') console.log(`${files.length - failed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
 
-function printValidation(file: string, validation: EpubValidation, quiet: boolean): void {
-  for (const report of validation.reports) {
-    for (const problem of report.problems) console.error(formatProblem(file, problem, report.validator));
-    if (!quiet) console.log(formatSummary(file, report));
+/** A file's messages in the chosen format: text to stderr, json and github to stdout. */
+function printMessages(file: VFile, format: ReporterFormat, quiet = false): void {
+  for (const message of file.messages) {
+    const diagnostic = toDiagnostic(message);
+    if (quiet && diagnostic.severity !== 'error') continue;
+    if (format === 'json') console.log(JSON.stringify({ type: 'diagnostic', ...diagnostic }));
+    else if (format === 'github') console.log(formatGithub(diagnostic));
+    else console.error(formatText(diagnostic));
   }
-  if (!quiet) for (const note of validation.skipped) console.log(`${file}: skipped ${note}`);
 }
 
 /** `avim-press merge-manifests <dir>`: the shards' manifest-K-of-N.json files into manifest.json. */
@@ -214,4 +237,3 @@ async function mergeManifestsCommand(folders: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));

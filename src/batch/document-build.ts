@@ -1,19 +1,24 @@
 // One manuscript of a batch: skip it when nothing it is built from has changed, else publish it,
-// render each format, validate, and write each artifact atomically.
+// render each format, validate, and write each artifact atomically. Every problem of every stage is
+// a message on the manuscript's file; the build reports them, and an error stops the document.
 import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { BuildClock } from '../load/dates.js';
+import { loadManuscript } from '../load/manuscript.js';
 import type { Project } from '../load/project.js';
-import type { BuildClock } from '../publication/build-publication.js';
+import { failOnErrors, FatalProblems, isError, problem } from '../problems/problem.js';
 import type { Publication } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
 import { renderEpub } from '../render/epub/render-epub.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';
+import { countErrors, countWarnings } from '../validate/report.js';
 import { validateEpub } from '../validate/validate-epub.js';
-import { countErrors, countWarnings, formatProblem } from '../validate/report.js';
+import { addValidationMessages } from '../validate/validation-messages.js';
 import { writeAtomic } from '../write/atomic-write.js';
 import type { BrowserSession } from './browser-session.js';
 import { hashInput, inputsUnchanged, sha256 } from './inputs.js';
 import type { Manifest, ManifestArtifact } from './manifest.js';
-import { withTimeout } from './time-limit.js';
+import { StageTimeoutError, withTimeout } from './time-limit.js';
 
 export type Format = 'pdf' | 'epub';
 
@@ -22,7 +27,7 @@ export interface DocumentContext {
   clock: BuildClock;
   outDir: string;
   formats: Format[];
-  options: PublishOptions & { validate?: boolean; force?: boolean };
+  options: PublishOptions & { validate?: boolean; force?: boolean; strict?: boolean };
   env: NodeJS.ProcessEnv;
   browser: BrowserSession;
   sharedKey: string;
@@ -30,7 +35,8 @@ export interface DocumentContext {
   previous: Manifest | undefined;
   /** Slugs already claimed in this run, with the source that claimed each. */
   slugs: Map<string, string>;
-  report: (text: string, severity: 'warning' | 'info') => void;
+  /** Report the file's messages not reported yet (the build calls it again for a failed document). */
+  report: (file: VFile) => void;
   /** Each artifact as it is written. */
   written: (artifact: ManifestArtifact, milliseconds: number) => void;
 }
@@ -41,28 +47,58 @@ export interface DocumentResult {
   artifacts: ManifestArtifact[];
 }
 
+/** A document failed: its errors (and everything else found) are messages on its file. */
+export class DocumentFailed extends Error {
+  constructor(
+    readonly file: VFile,
+    override readonly cause: unknown,
+  ) {
+    super(file.messages.filter(isError).map((message) => message.reason).join('\n') || String((cause as Error)?.message ?? cause));
+    this.name = 'DocumentFailed';
+  }
+}
+
 // Generous limits, far above what the largest accepted input takes here; hitting one names the stage.
 const STAGE_SECONDS = { transform: 120, pdf: 600, epub: 300, validation: 300 };
 
 export async function buildDocument(source: string, context: DocumentContext): Promise<DocumentResult> {
-  const { project, outDir, formats } = context;
+  const { project } = context;
   const relativeSource = path.relative(project.root, source);
   const sourceInput = hashInput(project.root, source);
-  const sourceSha256 = sourceInput.sha256;
 
-  const upToDate = upToDateArtifacts(relativeSource, sourceSha256, context);
+  const upToDate = upToDateArtifacts(relativeSource, sourceInput.sha256, context);
   if (upToDate) return { skipped: true, artifacts: upToDate };
 
-  const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, context.report));
+  const file = await loadManuscript(source, project.config.limits);
+  try {
+    return { skipped: false, artifacts: await buildArtifacts(file, sourceInput, context) };
+  } catch (error) {
+    // What failed without saying where (a time limit, the browser, a bug) is said at the manuscript.
+    if (!(error instanceof FatalProblems)) {
+      problem(file, (error as Error).message ?? String(error), { ruleId: error instanceof StageTimeoutError ? 'time-limit' : 'internal', ...(error instanceof Error ? { cause: error } : {}) });
+    }
+    throw new DocumentFailed(file, error);
+  }
+}
+
+async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashInput>, context: DocumentContext): Promise<ManifestArtifact[]> {
+  const { project, outDir, formats } = context;
+  const source = file.path;
+  const relativeSource = path.relative(project.root, source);
+  const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, file));
   const slug = publication.metadata.slug;
   const claimed = context.slugs.get(slug);
   if (claimed && claimed !== source) {
-    throw new Error(`its artifacts would be ${slug}.pdf and ${slug}.epub, which ${path.relative(project.root, claimed)} also writes: give one a \`slug\` in its front matter`);
+    problem(file, `Its artifacts would be ${slug}.pdf and ${slug}.epub, which ${path.relative(project.root, claimed)} also writes: give one a \`slug\` in its front matter`, {
+      ruleId: 'slug-clash',
+      place: file.data.frontMatterPlaces?.get('slug') ?? { line: 1 },
+    });
+    failOnErrors(file);
   }
   context.slugs.set(slug, source);
-  const inputs = [sourceInput, ...imageFiles(publication).map((file) => hashInput(project.root, file))];
-  const base = { source: relativeSource, sourceSha256, inputs, optionsKey: context.optionsKey };
-  const artifacts: ManifestArtifact[] = [];
+  // The manuscript and every file it shows, as the transform resolved them (the asset list).
+  const inputs = [sourceInput, ...assetInputs(publication)];
+  const base = { source: relativeSource, sourceSha256: sourceInput.sha256, inputs, optionsKey: context.optionsKey };
 
   // The PDF and the EPUB are made at once (neither reads the other, and both wait on the browser);
   // both run to their end, so no rejection is left unheard.
@@ -75,7 +111,16 @@ export async function buildDocument(source: string, context: DocumentContext): P
   if (pdfOutcome.status === 'rejected') throw pdfOutcome.reason;
   if (epubOutcome.status === 'rejected') throw epubOutcome.reason;
   const rendered = performance.now() - started;
+  const strictFailure = () => {
+    const warnings = file.messages.filter((message) => message.fatal === false).length;
+    if (context.options.strict && warnings > 0) {
+      problem(file, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, and --strict makes warnings fail the build`, { ruleId: 'strict' });
+    }
+    failOnErrors(file);
+  };
+  strictFailure();
 
+  const artifacts: ManifestArtifact[] = [];
   // The EPUB first: it is validated before it replaces anything, and a failure stops the PDF too.
   const epub = epubOutcome.value;
   if (epub) {
@@ -85,26 +130,27 @@ export async function buildDocument(source: string, context: DocumentContext): P
       if (!context.options.validate) return;
       const result = await withTimeout('validation', STAGE_SECONDS.validation, () => validateEpub(temporary, context.env));
       validation = result.reports.map((report) => ({ validator: report.validator, errors: countErrors(report), warnings: countWarnings(report) }));
-      const name = path.relative(project.root, target);
-      for (const report of result.reports) for (const problem of report.problems) context.report(formatProblem(name, problem, report.validator), 'warning');
-      const failing = result.reports.reduce((sum, report) => sum + countErrors(report) + (context.options.strict ? countWarnings(report) : 0), 0);
-      if (failing > 0) throw new Error(`${name} failed validation (${failing} ${context.options.strict ? 'errors and warnings' : failing === 1 ? 'error' : 'errors'}); the previous files are kept`);
+      addValidationMessages(file, path.relative(process.cwd(), target), result);
+      strictFailure();
     });
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'epub', sha256: sha256(epub.bytes), bytes: epub.bytes.length, ...(validation ? { validation } : {}) };
     artifacts.push(artifact);
+    context.report(file);
     context.written(artifact, rendered);
   }
   const pdf = pdfOutcome.value;
   if (pdf) {
-    for (const url of pdf.blocked) context.report(`${relativeSource}: warning: the print page may not load ${url}; left out (resource-blocked)`, 'warning');
-    for (const warning of pdf.warnings) context.report(`${relativeSource}: warning: ${warning} (print-layout)`, 'warning');
+    // (Until the layout engine reports located messages itself.)
+    for (const url of pdf.blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
+    for (const warning of pdf.warnings) problem(file, warning, { ruleId: 'layout-break', severity: 'warning' });
     const target = path.join(outDir, `${slug}.pdf`);
     await writeAtomic(target, pdf.bytes);
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };
     artifacts.push(artifact);
+    context.report(file);
     context.written(artifact, rendered);
   }
-  return { skipped: false, artifacts };
+  return artifacts;
 }
 
 /** The previous run's artifacts for this source, when every one is still there and nothing changed. */
@@ -121,15 +167,7 @@ function upToDateArtifacts(source: string, sourceSha256: string, context: Docume
   return found;
 }
 
-/** Every image file the publication shows (the transform left each as a real path). */
-function imageFiles(publication: Publication): string[] {
-  const files = new Set<string>();
-  const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }) => {
-    if (node.tagName === 'img' && typeof node.properties?.src === 'string' && path.isAbsolute(node.properties.src)) files.add(node.properties.src);
-    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
-  };
-  for (const section of publication.sections) walk(section.content);
-  for (const note of publication.notes) for (const block of note.content) walk(block);
-  if (publication.metadata.cover) files.add(publication.metadata.cover);
-  return [...files].sort();
+/** Every file the publication shows, with the hash the transform took of it. */
+function assetInputs(publication: Publication): ManifestArtifact['inputs'] {
+  return publication.assets.map((asset) => ({ path: asset.relative, sha256: asset.sha256 })).sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, PACKAGE_ROOT } from '../load/project.js';
-import { readClock } from '../publication/build-publication.js';
+import { readClock } from '../load/dates.js';
 import { publish } from '../publication/publish.js';
 import { launchBrowser } from '../render/browser.js';
 import { fixFootnotes } from '../render/pdf/in-page/fix-footnotes.js';
@@ -23,7 +23,7 @@ import { printHtml } from '../render/pdf/print-html.js';
 import { generateArticle, generateBook } from './generate.js';
 import { treeRss } from './memory.js';
 
-const CLI = path.join(PACKAGE_ROOT, 'lib', 'cli.js');
+const CLI = path.join(PACKAGE_ROOT, 'lib', 'bin', 'avim-press.js');
 const JOBS = os.availableParallelism();
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

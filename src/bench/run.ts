@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { publish } from '../publication/publish.js';
 import { PACKAGE_ROOT, loadProject } from '../load/project.js';
-import { readClock } from '../publication/build-publication.js';
+import { readClock } from '../load/dates.js';
 import type { NotesPlacement } from '../publication/model.js';
 import { launchBrowser } from '../render/browser.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';

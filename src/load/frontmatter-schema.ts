@@ -2,9 +2,14 @@
 // without front matter may take its title from its first heading).
 import { z } from 'zod';
 
-export const languageCode = z.enum(['en', 'tr'], { error: 'must be a supported language: "en" or "tr"' });
+/** The languages avim-press has labels for (templates/locales/<lang>.yaml). */
+export const LANGUAGES = ['en', 'tr'] as const;
+export const languageCode = z.enum(LANGUAGES, { error: 'must be a supported language: "en" or "tr"' });
 export const notesPlacement = z.enum(['footnotes', 'endnotes']);
 export const pageSize = z.enum(['A4', 'A5', 'B5', 'Letter', '6x9']);
+export type LanguageCode = z.infer<typeof languageCode>;
+export type NotesPlacement = z.infer<typeof notesPlacement>;
+export type PageSize = z.infer<typeof pageSize>;
 
 const datePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 // YAML reads `date: 2024` and `edition: 2` as numbers: accept them as the text they are.

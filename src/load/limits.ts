@@ -3,7 +3,7 @@
 // 3.4 GB to package; 10 000 nested block quotes overflow the parser's stack; 2 000 nested list
 // levels did not parse in 2 minutes.
 import type { VFile } from 'vfile';
-import { refuse } from '../report/diagnostics.js';
+import { problem } from '../problems/problem.js';
 
 export interface InputLimits {
   /** Bytes of one manuscript (a 300-page book is about 1.5 MB). */
@@ -20,7 +20,7 @@ export const DEFAULT_LIMITS: InputLimits = { maxBytes: 8 * 1024 * 1024, maxDepth
 export function checkTextLimits(file: VFile, bytes: number, limits: InputLimits = DEFAULT_LIMITS): void {
   if (bytes > limits.maxBytes) {
     const size = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MB`;
-    refuse(file, `The manuscript is ${size(bytes)}; the limit is ${size(limits.maxBytes)} (split it, or raise limits.maxBytes)`, 'limit');
+    problem(file, `The manuscript is ${size(bytes)}; the limit is ${size(limits.maxBytes)} (split it, or raise limits.maxBytes)`, { ruleId: 'limit', place: { line: 1 } });
     return;
   }
   const lines = String(file.value).split('\n');
@@ -33,13 +33,13 @@ export function checkTextLimits(file: VFile, bytes: number, limits: InputLimits 
     const columns = prefix.replace(/>/g, '').replace(/\t/g, '    ').length;
     const depth = quotes + Math.floor(columns / 2);
     if (depth > limits.maxDepth) {
-      refuse(file, `Nesting ${depth} levels deep; the limit is ${limits.maxDepth} (block quotes and lists)`, 'limit', index + 1);
+      problem(file, `Nesting ${depth} levels deep; the limit is ${limits.maxDepth} (block quotes and lists)`, { ruleId: 'limit', place: { line: index + 1 } });
       return;
     }
     // Note definitions ([^x]: ...) and inline notes (^[...]).
     notes += (/^ {0,3}\[\^[^\]]+\]:/.test(line) ? 1 : 0) + (line.split('^[').length - 1);
     if (notes > limits.maxNotes) {
-      refuse(file, `More than ${limits.maxNotes} notes; the limit is ${limits.maxNotes} (split the manuscript, or raise limits.maxNotes)`, 'limit', index + 1);
+      problem(file, `More than ${limits.maxNotes} notes; the limit is ${limits.maxNotes} (split the manuscript, or raise limits.maxNotes)`, { ruleId: 'limit', place: { line: index + 1 } });
       return;
     }
   }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { refuse } from '../report/diagnostics.js';
+import { problem } from '../problems/problem.js';
 import { checkTextLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 
 export const MANUSCRIPT_EXTENSIONS = ['.md', '.markdown', '.txt'];
@@ -25,19 +25,19 @@ export async function loadManuscript(filePath: string, limits: InputLimits = DEF
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const lossy = new TextDecoder('utf-8').decode(bytes);
-    refuse(file, 'The file is not valid UTF-8: save it as UTF-8', 'encoding', lineOf(lossy, lossy.indexOf('\uFFFD')));
+    problem(file, 'The file is not valid UTF-8: save it as UTF-8', { ruleId: 'encoding', place: { line: lineOf(lossy, lossy.indexOf('\uFFFD')) } });
     return file;
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) {
-    refuse(file, 'This is not a text file (it holds NUL bytes): save the manuscript as Markdown', 'encoding', lineOf(text, nul));
+    problem(file, 'This is not a text file (it holds NUL bytes): save the manuscript as Markdown', { ruleId: 'encoding', place: { line: lineOf(text, nul) } });
     return file;
   }
   // A byte-order mark is not text; Windows line ends are read as they are (micromark takes CRLF).
   file.value = text.replace(/^\uFEFF/, '');
   const value = String(file.value);
   if (/^---\r?\n/.test(value) && !/^---\r?\n([\s\S]*?\r?\n)?---[ \t]*(\r?\n|$)/.test(value)) {
-    refuse(file, 'The front matter is never closed: add a line `---` after it', 'frontmatter-unclosed');
+    problem(file, 'The front matter is never closed: add a line `---` after it', { ruleId: 'frontmatter-unclosed', place: { line: 1 } });
     return file;
   }
   checkTextLimits(file, bytes.length, limits);

@@ -3,16 +3,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'zod';
-import { failOnErrors } from '../report/diagnostics.js';
+import { failOnErrors } from '../problems/problem.js';
 import { brandSchema, type Brand } from './brand-schema.js';
 import { configSchema, type Config } from './config-schema.js';
+import { LANGUAGES, type LanguageCode } from './frontmatter-schema.js';
+import { localeSchema, type Labels } from './locale-schema.js';
+import { Templates } from './templates.js';
+import { PACKAGE_ROOT } from './tool-version.js';
 import { parseYamlData } from './yaml-data.js';
-import type { LanguageCode } from '../publication/model.js';
+
+export type { Labels };
 
 export const CONFIG_FILE = 'avim-press.config.yaml';
 
 /** Where avim-press itself is installed: its templates, styles and node_modules. */
-export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export { PACKAGE_ROOT };
 
 export interface Project {
   /** The folder that holds avim-press.config.yaml (or the working folder without one). */
@@ -22,13 +27,11 @@ export interface Project {
   brandPath: string;
   labels: Record<LanguageCode, Labels>;
   templatesDir: string;
+  templates: Templates;
   stylesDir: string;
 }
 
-const labelsSchema = z.record(z.string(), z.string());
-export type Labels = Record<string, string>;
-
-function loadYamlFile<Schema extends z.ZodType>(filePath: string, schema: Schema, ruleId: string): z.output<Schema> {
+function loadYamlFile<Schema extends z.ZodType>(filePath: string, schema: Schema, ruleId: 'config' | 'brand' | 'locale'): z.output<Schema> {
   const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
   const data = parseYamlData(String(file.value), schema, file, { line: 1, ruleId, source: 'avim-press' });
   failOnErrors(file);
@@ -49,9 +52,8 @@ export function loadProject(root = process.cwd()): Project {
   // A project may bring its own templates and styles; otherwise avim-press's are used.
   const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : path.join(PACKAGE_ROOT, 'templates');
   const stylesDir = existsSync(path.join(root, 'styles')) ? path.join(root, 'styles') : path.join(PACKAGE_ROOT, 'styles');
-  const labels = {
-    en: loadYamlFile(path.join(templatesDir, 'locales', 'en.yaml'), labelsSchema, 'locale'),
-    tr: loadYamlFile(path.join(templatesDir, 'locales', 'tr.yaml'), labelsSchema, 'locale'),
-  };
-  return { root, config, brand, brandPath, labels, templatesDir, stylesDir };
+  const labels = Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, loadYamlFile(path.join(templatesDir, 'locales', `${lang}.yaml`), localeSchema, 'locale')]),
+  ) as Record<LanguageCode, Labels>;
+  return { root, config, brand, brandPath, labels, templatesDir, templates: new Templates(templatesDir), stylesDir };
 }

@@ -1,15 +1,16 @@
 // Parse YAML (front matter, brand file, config file) and validate it against a zod schema, reporting
 // every problem on the VFile at the exact line and column of the offending key or value.
 import leven from 'leven';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
+import { problem } from '../problems/problem.js';
 
 export interface YamlOrigin {
   /** 1-based line of the YAML text's first line in the file (front matter starts after `---`). */
   line: number;
-  /** Rule-id prefix: `frontmatter`, `brand`, `config`. */
-  ruleId: string;
+  /** Rule-id prefix: `frontmatter`, `brand`, `config`, `locale`. */
+  ruleId: 'frontmatter' | 'brand' | 'config' | 'locale';
   /** Where the file is reported from (vfile's `source` field). */
   source: string;
 }
@@ -28,9 +29,8 @@ export function parseYamlData<Schema extends z.ZodType>(
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + origin.line - 1, column: col };
   };
-  const report = (reason: string, place: Position, rule: string) => {
-    const message = file.message(reason, { place, ruleId: `${origin.ruleId}-${rule}`, source: origin.source });
-    message.fatal = true;
+  const report = (reason: string, place: Position, rule: 'yaml' | 'unknown-key' | 'missing' | 'invalid') => {
+    problem(file, reason, { place, ruleId: `${origin.ruleId}-${rule}`, source: origin.source });
   };
 
   if (doc.errors.length > 0) {
@@ -114,15 +114,45 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
+/** Where a front-matter value's text is in the file, to locate problems found later inside it. */
+export interface ValuePlace {
+  /** The file line and column where the value's text begins (a block scalar: its first content line). */
+  line: number;
+  column: number;
+  /** `|`: the text keeps its lines, so every position inside it maps exactly; else only its start does. */
+  literal: boolean;
+  /** The column (1-based) at which a literal block's lines begin. */
+  indentColumn: number;
+}
+
 /**
- * The file line at which a string value's text begins (a block scalar `|` or `>`: the line after
- * its indicator), for locating problems found later inside the value (Markdown in a bio).
+ * The place of every scalar value in a YAML text, by its dotted path ("title", "author.0.bio"), given
+ * the file line of the text's first line.
  */
-export function valueStartLine(text: string, path: (string | number)[], firstLine: number): number | undefined {
+export function valuePlaces(text: string, firstLine: number): Map<string, ValuePlace> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  const node = doc.getIn(path, true) as YamlNode | undefined;
-  if (!isScalar(node) || !node.range) return undefined;
-  const line = lineCounter.linePos(node.range[0]).line + firstLine - 1;
-  return node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? line + 1 : line;
+  const places = new Map<string, ValuePlace>();
+  const lines = text.split('\n');
+  const visitNode = (node: unknown, path: string[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) visitNode(pair.value, [...path, String(pair.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visitNode(item, [...path, String(index)]));
+    } else if (isScalar(node) && node.range) {
+      const start = lineCounter.linePos(node.range[0]);
+      const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+      // A block's text begins on the line after its indicator, at the block's indentation.
+      const contentLine = block ? start.line + 1 : start.line;
+      const indent = block ? /^ */.exec(lines[contentLine - 1] ?? '')![0].length : start.col - 1 + (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0);
+      places.set(path.join('.'), {
+        line: contentLine + firstLine - 1,
+        column: indent + 1,
+        literal: node.type === 'BLOCK_LITERAL' || (node.type === 'PLAIN' && !String(node.source ?? node.value).includes('\n')),
+        indentColumn: indent + 1,
+      });
+    }
+  };
+  visitNode(doc.contents, []);
+  return places;
 }

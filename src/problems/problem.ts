@@ -63,3 +63,19 @@ export function failOnErrors(file: VFile, strict = false): void {
   const failing = file.messages.filter((message) => isError(message) || (strict && message.fatal === false));
   if (failing.length > 0) throw new FatalProblems(file, failing);
 }
+
+/**
+ * A problem another tool found (a validator: EPUBCheck's RSC-005), under that tool's own rule id, in
+ * a file of an artifact (`dist/book.epub/OEBPS/body.xhtml`) rather than the manuscript.
+ */
+export function foreignProblem(
+  file: VFile,
+  reason: string,
+  options: { ruleId: string; source: string; severity: Severity; inFile: string; place?: { line: number; column?: number } | undefined },
+): VFileMessage {
+  const place = normalisePlace(options.place);
+  const message = file.message(reason, { ...(place ? { place } : {}), ruleId: options.ruleId, source: options.source });
+  message.fatal = options.severity === 'error' ? true : options.severity === 'warning' ? false : undefined;
+  message.file = options.inFile;
+  return message;
+}

@@ -41,6 +41,7 @@ export const RULES = {
   'publisher-block': "the publisher's contact block is given by the colophon",
   'photo-credit': 'a photo credit of a converted document was recognised',
   'cover-not-found': 'the cover image exists',
+  'date-source': 'where the dates of a manuscript without `date` come from',
   // render
   'layout-lost-text': 'the page layout keeps every word',
   'layout-break': 'no widow, orphan or heading alone at a page break',

@@ -1,18 +1,19 @@
-// The one publication model: the transform produces it, the PDF and EPUB renderers only read it.
+// The one publication model: the transform produces what it holds, the PDF and EPUB renderers only
+// read it. Its value types come from the front-matter schema (declared once, in load/).
 import type { Element, Root } from 'hast';
 import type { Brand } from '../load/brand-schema.js';
+import type { FrontMatter, LanguageCode, NotesPlacement, PageSize } from '../load/frontmatter-schema.js';
+import type { Asset } from '../transform/assets.js';
 
-export type LanguageCode = 'en' | 'tr';
-export type NotesPlacement = 'footnotes' | 'endnotes';
-export type PageSize = 'A4' | 'A5' | 'B5' | 'Letter' | '6x9';
+export type { Asset, LanguageCode, NotesPlacement, PageSize };
 
 export interface Author {
   name: string;
   role?: string;
-  /** The biography, as hast (from front matter Markdown or the "About the Author" section). */
+  /** The biography, as safe hast (from front matter Markdown or the "About the Author" section). */
   bio?: Root;
-  /** The author's photo as an <img> (src: the file's real path inside the project). */
-  photo?: Root;
+  /** The author's photo: the real path of its asset. */
+  photo?: string;
 }
 
 export interface Metadata {
@@ -22,24 +23,26 @@ export interface Metadata {
   shortTitle: string;
   authors: Author[];
   lang: LanguageCode;
-  /** Publication date as written (YYYY, YYYY-MM or YYYY-MM-DD), when the manuscript gives one. */
+  /** The publication date as the front matter writes it (YYYY, YYYY-MM or YYYY-MM-DD), when it does. */
   date?: string;
-  /** The year the copyright line ends with: the publication's, else the build's. */
+  /** The publication date for metadata (dc:date): `date`, else where load/dates.ts found one. */
+  issued: string;
+  /** The year the copyright line ends with. */
   year: number;
   /** The copyright years: "2009–2024" from the brand's first year, or the year alone. */
   copyrightYears: string;
-  /** When this build's artifacts say they were made: SOURCE_DATE_EPOCH when set. */
+  /** When this build's artifacts say they were made (never the build's clock: load/dates.ts). */
   modified: Date;
   publicationType?: string;
   description?: string;
   keywords: string[];
   photoCredit?: string;
   isbn?: string;
-  /** ISBN-based URN when an ISBN is given, else a urn:uuid derived from the publication. */
+  /** ISBN-based URN when an ISBN is given, else a urn:uuid of the publisher and the slug. */
   identifier: string;
   edition?: string;
-  series?: { name: string; position?: number };
-  /** Absolute path of the cover image the front matter names (`cover`), when it names one. */
+  series?: NonNullable<FrontMatter['series']>;
+  /** The cover image the front matter names: the real path of its asset. */
   cover?: string;
   notes: NotesPlacement;
   pageSize: PageSize;
@@ -74,6 +77,8 @@ export interface Publication {
   /** In reading order: title page, body, notes, author page, colophon. */
   sections: Section[];
   notes: Note[];
-  /** The absolute path of the manuscript and of its folder (images resolve against it). */
+  /** Every file the publication shows (images, photos, the cover), resolved once by the transform. */
+  assets: Asset[];
+  /** The absolute path of the manuscript and of its folder. */
   source: { path: string; dir: string };
 }

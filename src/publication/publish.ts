@@ -1,22 +1,21 @@
-// One manuscript from file to publication model: load → parse → transform → publication.
-// Throws a DiagnosticError on any error; warnings go to `report` as they are found.
+// One manuscript from file to publication model: load → transform → publication. Every problem is a
+// message on the manuscript's file (returned, for the later stages to add theirs); on an error it
+// throws FatalProblems, with the messages still on the file.
+import type { VFile } from 'vfile';
+import { publicationDates, type BuildClock } from '../load/dates.js';
 import { fontCoverage } from '../load/font-coverage.js';
 import { loadManuscript } from '../load/manuscript.js';
 import type { Project } from '../load/project.js';
-import { failOnErrors, formatMessage } from '../report/diagnostics.js';
+import { failOnErrors } from '../problems/problem.js';
 import { transformManuscript } from '../transform/processor.js';
-import { buildPublication, type BuildClock } from './build-publication.js';
+import { buildPublication } from './build-publication.js';
 import type { Publication } from './model.js';
-import type { VFile } from 'vfile';
 
 export interface PublishOptions {
-  strict?: boolean;
   importNotes?: 'auto' | 'always' | 'never';
   /** Download the web images a manuscript shows (into the project's cache); off by default. */
   allowRemote?: boolean;
 }
-
-export type Report = (text: string, severity: 'warning' | 'info') => void;
 
 const coverages = new WeakMap<Project, ReturnType<typeof fontCoverage>>();
 function coverageOf(project: Project) {
@@ -25,17 +24,11 @@ function coverageOf(project: Project) {
   return coverage;
 }
 
-export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, report: Report = () => {}): Promise<{ publication: Publication; file: VFile }> {
-  const file = await loadManuscript(source, project.config.limits);
-  failOnErrors(file);
-  let reported = 0;
-  const reportNew = () => {
-    for (const message of file.messages.slice(reported)) {
-      if (message.fatal !== true) report(formatMessage(message, file, project.root), message.fatal === false ? 'warning' : 'info');
-    }
-    reported = file.messages.length;
-  };
-  const body = await transformManuscript(file, {
+/** The manuscript's file as loaded (its messages so far): errors of reading it leave it unparsed. */
+export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, file?: VFile): Promise<{ publication: Publication; file: VFile }> {
+  const loaded = file ?? (await loadManuscript(source, project.config.limits));
+  failOnErrors(loaded);
+  const body = await transformManuscript(loaded, {
     brand: project.brand,
     projectRoot: project.root,
     defaultLang: project.config.defaults.lang,
@@ -44,15 +37,7 @@ export async function publish(source: string, project: Project, clock: BuildCloc
     allowRemoteImages: options.allowRemote ?? false,
     fontCoverage: coverageOf(project),
   });
-  reportNew();
-  failOnErrors(file);
-  const publication = await buildPublication(file, body, project, clock);
-  reportNew();
-  failOnErrors(file);
-  // The warnings were printed once above; --strict only turns them into the manuscript's failure.
-  const warnings = file.messages.filter((message) => message.fatal === false).length;
-  if (options.strict && warnings > 0) {
-    throw new Error(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, and --strict makes warnings fail the build`);
-  }
-  return { publication, file };
+  failOnErrors(loaded);
+  const dates = publicationDates(loaded, loaded.data.frontMatter?.date, clock);
+  return { publication: buildPublication(loaded, body, project, dates), file: loaded };
 }

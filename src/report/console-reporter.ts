@@ -1,12 +1,14 @@
 // What a person (or CI) sees of a build: a line per artifact as it finishes, warnings and errors as
-// they come, on a terminal a progress bar with an estimate, and a summary. --json prints every event
-// as one JSON object a line instead; --quiet prints errors only.
+// they come (`file:line:column: severity: reason (rule)`), on a terminal a progress bar with an
+// estimate, and a summary. `json` prints every event as one JSON object a line instead; `github`
+// prints problems as workflow commands that annotate the manuscript's lines; --quiet prints errors only.
 import path from 'node:path';
 import type { BuildEvent } from '../build.js';
+import { formatGithub, formatText, type ReporterFormat } from './format.js';
 
 export interface ConsoleReporterOptions {
   quiet?: boolean;
-  json?: boolean;
+  format?: ReporterFormat;
   /** Draw a progress bar (stderr is a terminal). */
   progress?: boolean;
   out?: NodeJS.WritableStream;
@@ -44,7 +46,7 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): (event: B
   };
 
   return (event) => {
-    if (options.json) {
+    if (options.format === 'json') {
       out.write(`${JSON.stringify(event)}\n`);
       return;
     }
@@ -67,12 +69,16 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): (event: B
         if (!options.quiet) line(out, `${event.artifacts.join(', ')}  up to date`);
         else drawBar();
         return;
-      case 'diagnostic':
-        if (!options.quiet || event.severity === 'error') line(err, event.text);
+      case 'diagnostic': {
+        if (options.quiet && event.severity !== 'error') return;
+        // GitHub reads workflow commands from standard output.
+        if (options.format === 'github') line(out, formatGithub(event));
+        else line(err, formatText(event));
         return;
+      }
       case 'failure':
         finished++;
-        line(err, event.message);
+        line(err, `${event.source}: ${event.reason}`);
         return;
       case 'document':
         finished++;

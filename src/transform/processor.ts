@@ -7,8 +7,10 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Brand } from '../load/brand-schema.js';
 import type { RoleCoverage } from '../load/font-coverage.js';
-import type { LanguageCode } from '../publication/model.js';
+import type { LanguageCode } from '../load/frontmatter-schema.js';
+import type { Labels } from '../load/locale-schema.js';
 import remarkCheckNotes from './plugins/remark-check-notes.js';
+import remarkDocumentMetadata from './plugins/remark-document-metadata.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
 import remarkInlineNotes from './plugins/remark-inline-notes.js';
 import remarkImportBracketNotes, { type ImportBracketNotesOptions } from './plugins/remark-import-bracket-notes.js';
@@ -16,6 +18,7 @@ import remarkPhotoCredit from './plugins/remark-photo-credit.js';
 import remarkStripPublisherBlock from './plugins/remark-strip-publisher-block.js';
 import remarkTitleBlock from './plugins/remark-title-block.js';
 import remarkTypography from './plugins/remark-typography.js';
+import rehypeAuthorBios from './plugins/rehype-author-bios.js';
 import rehypeAuthorSection from './plugins/rehype-author-section.js';
 import rehypeCheckGlyphs from './plugins/rehype-check-glyphs.js';
 import rehypeCheckLinks from './plugins/rehype-check-links.js';
@@ -26,7 +29,7 @@ export interface TransformOptions {
   brand: Brand;
   defaultLang: LanguageCode;
   /** Locale labels per language (quote marks for typography). */
-  labels: Record<LanguageCode, Record<string, string>>;
+  labels: Record<LanguageCode, Labels>;
   importNotes?: ImportBracketNotesOptions['mode'];
   /** Images must be inside this folder. */
   projectRoot: string;
@@ -37,25 +40,28 @@ export interface TransformOptions {
 
 /** Every language's "About the Author" headings. */
 function authorHeadings(labels: TransformOptions['labels']): string[] {
-  return Object.values(labels).flatMap((table) => [table.aboutTheAuthor, table.aboutTheAuthors].filter((text): text is string => Boolean(text)));
+  return Object.values(labels).flatMap((table) => [table.aboutTheAuthor, table.aboutTheAuthors]);
 }
 
 export function createProcessor(options: TransformOptions) {
+  const safeHtmlOptions = { projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false };
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    .use(remarkFrontMatterData)
-    .use(remarkTypography, { defaultLang: options.defaultLang, labels: options.labels })
+    .use(remarkFrontMatterData, { defaultLang: options.defaultLang })
+    .use(remarkTypography, { labels: options.labels })
     .use(remarkTitleBlock)
     .use(remarkPhotoCredit)
+    .use(remarkDocumentMetadata, { labels: options.labels, projectRoot: options.projectRoot })
     .use(remarkInlineNotes)
     .use(remarkImportBracketNotes, { mode: options.importNotes ?? 'auto' })
     .use(remarkStripPublisherBlock, { brand: options.brand })
     .use(remarkCheckNotes)
-    .use(safeHtml({ projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false }))
+    .use(safeHtml(safeHtmlOptions))
     .use(rehypeCollectNotes)
     .use(rehypeAuthorSection, { headings: authorHeadings(options.labels) })
+    .use(rehypeAuthorBios, safeHtmlOptions)
     .use(rehypeCheckLinks)
     .use(options.fontCoverage ? [[rehypeCheckGlyphs, { coverage: options.fontCoverage }]] : []);
 }

@@ -27,7 +27,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
       [rehypeResolveImages, options],
       // Only with --allow-remote (without it, the images were left out above).
-      ...(options.allowRemote ? [[rehypeFetchRemoteImages, { cacheDir: path.join(options.projectRoot, '.avim-press-cache', 'remote-images') }] as PluggableList[number]] : []),
+      ...(options.allowRemote ? [[rehypeFetchRemoteImages, { projectRoot: options.projectRoot, cacheDir: path.join(options.projectRoot, '.avim-press-cache', 'remote-images') }] as PluggableList[number]] : []),
       [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
     ],

@@ -1,5 +1,5 @@
-// What a validator found in one EPUB, and how it is printed: like the build's diagnostics,
-// `book.epub/OEBPS/body.xhtml:12:4: error: message (RSC-005, EPUBCheck 4.2.6)`.
+// What a validator found in one EPUB (validate/validation-messages.ts makes them messages, which the
+// reporter prints like the build's own: `book.epub/OEBPS/body.xhtml:12:4: error: … (RSC-005, EPUBCheck 4.2.6)`).
 export type ProblemSeverity = 'fatal' | 'error' | 'warning';
 
 export interface ValidationProblem {
@@ -21,12 +21,6 @@ export interface ValidationReport {
 
 export const countErrors = (report: ValidationReport) => report.problems.filter((problem) => problem.severity !== 'warning').length;
 export const countWarnings = (report: ValidationReport) => report.problems.filter((problem) => problem.severity === 'warning').length;
-
-export function formatProblem(epub: string, problem: ValidationProblem, validator: string): string {
-  const where = problem.path ? `${epub}/${problem.path}${problem.line && problem.line > 0 ? `:${problem.line}${problem.column && problem.column > 0 ? `:${problem.column}` : ''}` : ''}` : epub;
-  const severity = problem.severity === 'fatal' ? 'error' : problem.severity;
-  return `${where}: ${severity}: ${problem.message.replace(/\s+/g, ' ').trim()} (${problem.id}, ${validator})`;
-}
 
 export function formatSummary(epub: string, report: ValidationReport): string {
   const errors = countErrors(report);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const CLI = path.join(ROOT, 'lib', 'cli.js');
+export const CLI = path.join(ROOT, 'lib', 'bin', 'avim-press.js');
 // The seed exactly as received (a copy of ../shared/seed/, so the tests need nothing outside the repository).
 export const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', 'avim-analysis-china-central-asia.txt');
 export const SAMPLE = path.join(ROOT, 'manuscript', 'china-central-asia.md');

@@ -2,7 +2,7 @@
 import type { Nodes } from 'hast';
 import { publish } from '../../src/publication/publish.js';
 import type { Note, Publication } from '../../src/publication/model.js';
-import { readClock } from '../../src/publication/build-publication.js';
+import { readClock, type PublicationDates } from '../../src/load/dates.js';
 import type { ParsedPdf } from './pdf.js';
 import { squash } from './poppler.js';
 import { project } from './transform.js';
@@ -38,3 +38,6 @@ export function footnoteProblems(pdf: ParsedPdf, notes: Note[]): string[] {
   }
   return problems;
 }
+
+/** Dates as SOURCE_DATE_EPOCH=1700000000 (2023-11-14) gives them, for building a publication in a test. */
+export const TEST_DATES: PublicationDates = { year: 2023, issued: '2023-11-14', yearSource: 'SOURCE_DATE_EPOCH', modified: new Date(1700000000 * 1000), modifiedSource: 'SOURCE_DATE_EPOCH' };

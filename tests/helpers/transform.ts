@@ -4,7 +4,8 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { loadProject } from '../../src/load/project.js';
-import { formatMessage } from '../../src/report/diagnostics.js';
+import { toDiagnostic } from '../../src/problems/diagnostic.js';
+import { formatText } from '../../src/report/format.js';
 import { transformManuscript } from '../../src/transform/processor.js';
 import { ROOT } from './cli.js';
 
@@ -19,6 +20,11 @@ export async function transform(markdown: string, options: { importNotes?: 'auto
     html: toHtml(body),
     notes: file.data.notes ?? [],
     notesHtml: (file.data.notes ?? []).map((note) => toHtml({ type: 'root', children: note.content })),
-    messages: file.messages.map((message) => formatMessage(message, file, ROOT)),
+    messages: formatMessages(file, ROOT),
   };
+}
+
+/** The file's messages as the CLI prints them, paths relative to `root`. */
+export function formatMessages(file: VFile, root: string): string[] {
+  return file.messages.map((message) => formatText(toDiagnostic(message, root)));
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
+import { TEST_DATES } from '../helpers/publication.js';
 import { buildPublication } from '../../src/publication/build-publication.js';
 import { SEED } from '../helpers/cli.js';
 import { project, transform } from '../helpers/transform.js';
@@ -11,7 +12,7 @@ describe('the seed as received', () => {
     const result = await transform(readFileSync(SEED, 'utf8'), { name: 'seed.txt' });
     expect(result.html).not.toContain('About the Author');
     expect(result.html).not.toContain('graduated from the Department');
-    const publication = await buildPublication(result.file, result.body, project, { sourceDateEpoch: 1700000000 });
+    const publication = buildPublication(result.file, result.body, project, TEST_DATES);
     expect(publication.sections.map((section) => section.kind)).toEqual(['title-page', 'body', 'notes', 'author', 'colophon']);
     const author = toHtml(publication.sections[3]!.content);
     expect(author).toContain('Şevval Beste GÖKÇELİK');
@@ -25,7 +26,7 @@ describe('the seed as received', () => {
     for (const detail of ['Süleyman Nazif', '438 50 26', 'info@avim.org.tr', '@avimorgtr', 'facebook.com', '©']) {
       expect(result.html).not.toContain(detail);
     }
-    const publication = await buildPublication(result.file, result.body, project, { sourceDateEpoch: 1700000000 });
+    const publication = buildPublication(result.file, result.body, project, TEST_DATES);
     const everything = publication.sections.map((section) => toHtml(section.content)).join('\n');
     for (const detail of ['Süleyman Nazif Sok. No: 12/B Daire 3-4 06550 Çankaya-ANKARA / TÜRKİYE', '+90 (312) 438 50 23-24', '+90 (312) 438 50 26', '>info@avim.org.tr<', '@avimorgtr', 'facebook.com/avasyaincelemelerimerkezi<']) {
       expect(everything.split(detail).length - 1, detail).toBe(1);
@@ -121,12 +122,12 @@ describe('characters the brand cannot set', () => {
     const { project } = await import('../helpers/transform.js');
     const { transformManuscript } = await import('../../src/transform/processor.js');
     const { VFile } = await import('vfile');
-    const { formatMessage } = await import('../../src/report/diagnostics.js');
+    const { formatMessages } = await import('../helpers/transform.js');
     const file = new VFile({ path: `${project.root}/manuscript/g.md`, value: '---\ntitle: T\n---\n\nTurkish İı şğ and ḫ pass; Ω does not.\n\n    code ὐ\n' });
     await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, fontCoverage: fontCoverage(project.brand) });
-    expect(file.messages.map((message) => formatMessage(message, file, project.root))).toEqual([
-      'manuscript/g.md:5:27: error: The character “Ω” (U+03A9) is in none of the brand’s body typeface (Source Serif 4: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
-      'manuscript/g.md:7:1: error: The character “ὐ” (U+1F50) is in none of the brand’s mono typeface (Source Code Pro: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
+    expect(formatMessages(file, project.root)).toEqual([
+      'manuscript/g.md:5:27: error: The character “Ω” (U+03A9) is in none of the brand’s typefaces (Source Serif 4: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
+      'manuscript/g.md:7:1: error: The character “ὐ” (U+1F50) is in none of the brand’s typefaces (Source Code Pro: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
     ]);
   });
 });

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatMessage } from '../../src/report/diagnostics.js';
+
 import { transformManuscript } from '../../src/transform/processor.js';
 import { tempDir } from '../helpers/cli.js';
-import { project } from '../helpers/transform.js';
+import { formatMessages, project } from '../helpers/transform.js';
 import { PNG } from '../helpers/projects.js';
 
 
@@ -24,7 +24,7 @@ describe('images', () => {
   async function run(markdown: string) {
     const file = new VFile({ path: path.join(root, 'manuscript', 'doc.md'), value: `---\ntitle: T\n---\n\n${markdown}\n` });
     const body = await transformManuscript(file, { brand: project.brand, projectRoot: root, defaultLang: 'en', labels: project.labels });
-    return { html: toHtml(body), messages: file.messages.map((message) => formatMessage(message, file, root)) };
+    return { html: toHtml(body), messages: formatMessages(file, root) };
   }
 
   it('resolves an image beside the manuscript to its real path, alt kept as written', async () => {

@@ -4,11 +4,14 @@ import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { TEST_DATES } from '../helpers/publication.js';
 import { loadProject } from '../../src/load/project.js';
 import { buildPublication } from '../../src/publication/build-publication.js';
 import { transformManuscript } from '../../src/transform/processor.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { PNG } from '../helpers/projects.js';
+import { formatMessages } from '../helpers/transform.js';
+import { FatalProblems } from '../../src/problems/problem.js';
 
 function projectWith(files: Record<string, string>): string {
   const root = tempDir('avim-press-project-');
@@ -24,7 +27,8 @@ function errorOf(root: string): string {
   try {
     loadProject(root);
   } catch (error) {
-    return (error as Error).message.replace(`${path.relative(process.cwd(), root)}/`, '');
+    if (!(error instanceof FatalProblems)) throw error;
+    return formatMessages(error.file, root).join('\n');
   }
   throw new Error('expected an error');
 }
@@ -56,7 +60,7 @@ describe('project configuration and brand file', () => {
     const project = loadProject(root);
     const file = new VFile({ path: path.join(root, 'manuscript', 'a.md'), value: '---\ntitle: T\nauthor:\n  name: A. Writer\n  bio: Writes.\n  photo: img/me.png\n---\n\nText.\n' });
     const body = await transformManuscript(file, { brand: project.brand, projectRoot: root, defaultLang: 'en', labels: project.labels });
-    const publication = await buildPublication(file, body, project, { sourceDateEpoch: 1700000000 });
+    const publication = buildPublication(file, body, project, TEST_DATES);
     expect(file.messages).toEqual([]);
     const colophon = toHtml(publication.sections.at(-1)!.content);
     expect(colophon).toContain('Other Institute');
@@ -69,8 +73,8 @@ describe('project configuration and brand file', () => {
     const project = loadProject(ROOT);
     const file = new VFile({ path: path.join(ROOT, 'manuscript', 'x.md'), value: '---\ntitle: T\nauthor:\n  name: A\n  bio: B.\n  photo: nowhere.jpg\n---\n' });
     const body = await transformManuscript(file, { brand: project.brand, projectRoot: ROOT, defaultLang: 'en', labels: project.labels });
-    await buildPublication(file, body, project, {});
-    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual(['6:1 Image "nowhere.jpg" not found (looked for manuscript/nowhere.jpg)']);
+    buildPublication(file, body, project, TEST_DATES);
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual(['6:10 Image "nowhere.jpg" not found (looked for manuscript/nowhere.jpg)']);
   });
 });
 
@@ -79,7 +83,7 @@ describe('problems inside a front-matter bio', () => {
     const project = loadProject(ROOT);
     const file = new VFile({ path: path.join(ROOT, 'manuscript', 'x.md'), value: '---\ntitle: T\nauthor:\n  name: A\n  bio: |\n    First paragraph.\n\n    ![x](gone.png)\n---\n\nText.\n' });
     const body = await transformManuscript(file, { brand: project.brand, projectRoot: ROOT, defaultLang: 'en', labels: project.labels });
-    await buildPublication(file, body, project, {});
+    buildPublication(file, body, project, TEST_DATES);
     expect(file.messages.map((message) => `${message.line} ${message.reason}`)).toEqual(['8 Image "gone.png" not found (looked for manuscript/gone.png)']);
   });
 });

@@ -35,7 +35,7 @@ describe('.github/workflows/release.yml', () => {
     const build = runs.find((run) => run.startsWith('npm run build'))!;
     expect(build).toMatch(/^npm run build -- --validate --shard \$\{\{ matrix\.shard \}\}\/2$/);
     expect(workflow.jobs.build!.strategy!.matrix.shard).toEqual([1, 2]);
-    expect(packageJson.scripts.build).toBe('node lib/cli.js build');
+    expect(packageJson.scripts.build).toBe('node lib/bin/avim-press.js build');
     // The tag's commit dates the artifacts: the same bytes on any machine.
     expect(runs.some((run) => run.includes('SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)'))).toBe(true);
   });
@@ -46,7 +46,7 @@ describe('.github/workflows/release.yml', () => {
     const runs = release.steps.map((step) => step.run).filter(Boolean) as string[];
     expect(runs).toContain('npm ci');
     expect(runs).toContain('npm run merge-manifests -- dist');
-    expect(packageJson.scripts['merge-manifests']).toBe('node lib/cli.js merge-manifests');
+    expect(packageJson.scripts['merge-manifests']).toBe('node lib/bin/avim-press.js merge-manifests');
     expect(runs.at(-1)).toMatch(/^gh release create "\$GITHUB_REF_NAME" dist\/\*\.pdf dist\/\*\.epub dist\/manifest\.json /);
   });
 

@@ -1,80 +1,42 @@
-// The manuscript's images, packaged under stable names: the transform leaves each <img src> as the
-// absolute path of a verified file; here it is read, typed from its bytes and renamed images/<name>.
-// Nothing is fetched: a src that is no local file is an error, never a download.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// The EPUB's images: each asset the publication shows (the transform resolved and typed it once)
+// packaged under a stable name, images/<name>.<extension>, and every <img> pointed at its copy.
+// Nothing is read or fetched here: a src that is not an asset of the publication is a bug.
 import type { Root } from 'hast';
-import { imageSize } from 'image-size';
 import { visit } from 'unist-util-visit';
-import { slugify } from '../../publication/build-publication.js';
-import { isInside, realPath } from '../../util/paths.js';
-
-// EPUB 3.2 core media types for images (WebP is core only from EPUB 3.3, which EPUBCheck 4.2.6 rejects).
-const MEDIA_TYPES: Record<string, { mediaType: string; extension: string }> = {
-  png: { mediaType: 'image/png', extension: 'png' },
-  jpg: { mediaType: 'image/jpeg', extension: 'jpg' },
-  gif: { mediaType: 'image/gif', extension: 'gif' },
-  svg: { mediaType: 'image/svg+xml', extension: 'svg' },
-};
+import type { Asset } from '../../publication/model.js';
 
 export interface PackagedImage {
   id: string;
   /** Path inside OEBPS: images/<name>.<ext> */
   href: string;
   mediaType: string;
-  data: Buffer;
+  data: Uint8Array;
   properties?: string;
-}
-
-/** The media type of an image file from its bytes; throws for anything that is not a core type. */
-export function imageType(data: Buffer, file: string): { mediaType: string; extension: string } {
-  let type: string | undefined;
-  try {
-    type = imageSize(new Uint8Array(data)).type;
-  } catch {
-    type = undefined;
-  }
-  const known = type ? MEDIA_TYPES[type] : undefined;
-  if (!known) throw new Error(`${file}: ${type ? `a ${type.toUpperCase()} image` : 'not an image'}; an EPUB takes PNG, JPEG, GIF or SVG`);
-  return known;
 }
 
 export class ImagePackage {
   readonly images: PackagedImage[] = [];
-  private readonly byFile = new Map<string, PackagedImage>();
+  private readonly byPath = new Map<string, PackagedImage>();
+  private readonly byAsset: Map<string, Asset>;
   private readonly names = new Set<string>();
 
-  /** @param roots folders images may come from (the manuscript's, the project's): nothing else is read. */
-  private readonly roots: string[];
-
-  constructor(roots: string[]) {
-    // Real paths: the transform gives images by their real path, and /tmp may be a link (macOS).
-    this.roots = roots.map((root) => realPath(root) ?? root);
+  constructor(assets: Asset[]) {
+    this.byAsset = new Map(assets.map((asset) => [asset.path, asset]));
   }
 
-  /** Package an image file once, named from its file name (-2, -3 ... when two share a name). */
-  add(given: string, options: { name?: string; properties?: string } = {}): PackagedImage {
-    const file = realPath(given);
-    if (!file) throw new Error(`${given}: image not found`);
-    const existing = this.byFile.get(file);
+  /** Package an asset once (named from its file, or `name`, with -2, -3 ... when two share a name). */
+  add(assetPath: string, options: { name?: string; properties?: string } = {}): PackagedImage {
+    const existing = this.byPath.get(assetPath);
     if (existing) return existing;
-    // A link inside the project may point out of it: the real path decides.
-    if (!this.roots.some((root) => isInside(root, file))) {
-      throw new Error(`${given}: an image outside the manuscript's and the project's folders; not packaged`);
-    }
-    let data: Buffer;
-    try {
-      data = readFileSync(file);
-    } catch {
-      throw new Error(`${file}: image not found`);
-    }
-    const image = this.addData(data, options.name ?? slugify(path.parse(file).name), imageType(data, file), options.properties);
-    this.byFile.set(file, image);
+    const asset = this.byAsset.get(assetPath);
+    if (!asset) throw new Error(`${assetPath}: not an asset of the publication; not packaged`);
+    const image = this.addData(asset.bytes, options.name ?? asset.name, asset, options.properties);
+    this.byPath.set(assetPath, image);
     return image;
   }
 
   /** Package image bytes made here (the drawn cover). */
-  addData(data: Buffer, stem: string, type: { mediaType: string; extension: string }, properties?: string): PackagedImage {
+  addData(data: Uint8Array, stem: string, type: { mediaType: string; extension: string }, properties?: string): PackagedImage {
     let name = `${stem}.${type.extension}`;
     for (let n = 2; this.names.has(name); n++) name = `${stem}-${n}.${type.extension}`;
     this.names.add(name);
@@ -84,15 +46,11 @@ export class ImagePackage {
   }
 
   /** Point every <img> of a content document at its packaged copy. */
-  rewrite(tree: Root, sourceDir: string): void {
+  rewrite(tree: Root): void {
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'img') return;
-      const src = String(node.properties.src ?? '');
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) throw new Error(`${src}: a remote image; avim-press packages only the manuscript's own files`);
-      // The transform gives each image as the real path of a checked file.
-      const file = path.resolve(sourceDir, src);
-      // Alt text stays as written (an empty alt says the image is decorative; none is a fault Ace reports).
-      node.properties.src = this.add(file).href;
+      // Alt text stays as written (an empty alt says the image is decorative).
+      node.properties.src = this.add(String(node.properties.src ?? '')).href;
     });
   }
 }

@@ -35,9 +35,9 @@ export async function renderEpub(publication: Publication, project: Project, opt
   const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
 
   const documents = contentDocuments(publication, project);
-  const images = new ImagePackage([publication.source.dir, project.root]);
+  const images = new ImagePackage(publication.assets);
   const cover = await coverImage(publication, project, images, options.browser);
-  for (const document of documents) images.rewrite(document.tree, publication.source.dir);
+  for (const document of documents) images.rewrite(document.tree);
   // Before the cover joins: a cover image does not make a text book a visual one.
   const facts = accessibilityFacts(documents, false);
   documents.unshift(coverDocument(cover.href, publication, project));

@@ -8,8 +8,11 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { problem } from '../../problems/problem.js';
+import { assetsOf } from '../resolve-image.js';
 
 export interface FetchRemoteImagesOptions {
+  projectRoot: string;
   /** Where downloads are kept: <project>/.avim-press-cache/remote-images */
   cacheDir: string;
   maxBytes?: number;
@@ -33,9 +36,9 @@ export default function rehypeFetchRemoteImages(options: FetchRemoteImagesOption
     });
     for (const node of remote) {
       const url = String(node.properties.src);
-      const warn = (reason: string) => file.message(`Remote image ${url}: ${reason}; left out`, { place: node.position, ruleId: 'image-remote', source: 'avim-press' });
+      const warn = (reason: string) => problem(file, `Remote image ${url}: ${reason}; left out`, { place: node.position, ruleId: 'image-remote', severity: 'warning' });
       try {
-        node.properties.src = await download(url);
+        node.properties.src = assetsOf(file, options.projectRoot).add(await download(url)).path;
       } catch (error) {
         warn((error as Error).message);
         node.properties.src = '';

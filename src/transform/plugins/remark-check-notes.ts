@@ -6,17 +6,18 @@
 import type { FootnoteDefinition, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
+import { problem } from '../../problems/problem.js';
+import type { RuleId } from '../../problems/rules.js';
+import { pointInText } from '../text-position.js';
 
 // micromark only parses [^x] as a call when a note x exists; what is left as text is a dangling call.
 const danglingCall = /\[\^([^\]\s]+)\]/g;
 
 export default function remarkCheckNotes() {
   return (tree: Root, file: VFile) => {
-    const error = (reason: string, place: FootnoteDefinition['position'], ruleId: string) => {
-      const message = file.message(reason, { place, ruleId, source: 'avim-press' });
-      message.fatal = true;
-    };
+    const error = (reason: string, place: FootnoteDefinition['position'] | Point, ruleId: RuleId) => problem(file, reason, { place, ruleId });
     const definitions = new Map<string, FootnoteDefinition>();
     const called = new Set<string>();
 
@@ -37,21 +38,14 @@ export default function remarkCheckNotes() {
       }
       if (node.type === 'text') {
         for (const match of node.value.matchAll(danglingCall)) {
-          const start = node.position?.start;
-          // Positions inside a text node: exact when the text has no escapes or line breaks before the call.
-          const place = start ? { line: start.line, column: start.column + match.index } : undefined;
-          error(`Call to note "${match[1]}", but no such note is defined`, place ? { start: place, end: place } : undefined, 'note-undefined');
+          error(`Call to note "${match[1]}", but no such note is defined`, pointInText(file, node.position?.start, node.value, match.index), 'note-undefined');
         }
       }
     });
 
     for (const [identifier, definition] of definitions) {
       if (!called.has(identifier)) {
-        file.message(`Note "${definition.label ?? identifier}" is never called in the text`, {
-          place: definition.position,
-          ruleId: 'note-unused',
-          source: 'avim-press',
-        });
+        problem(file, `Note "${definition.label ?? identifier}" is never called in the text`, { place: definition.position, ruleId: 'note-unused', severity: 'warning' });
       }
     }
   };

@@ -3,6 +3,7 @@
 // happens to start with "Photo:" in a manuscript with front matter stays where it is.
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { problem } from '../../problems/problem.js';
 import { plainText } from '../mdast-text.js';
 import '../file-data.js';
 
@@ -14,8 +15,11 @@ export default function remarkPhotoCredit() {
     const index = tree.children.findIndex((node) => node.type === 'paragraph' && plainText(node).length < 300 && creditLine.test(plainText(node)));
     if (index < 0) return;
     const credit = creditLine.exec(plainText(tree.children[index]!))![1]!;
-    (file.data.imported ??= {}).photoCredit = credit;
-    file.info(`Took “${credit}” as the photo credit`, { place: tree.children[index]!.position, ruleId: 'photo-credit', source: 'avim-press' });
+    const imported = (file.data.imported ??= {});
+    imported.photoCredit = credit;
+    const place = tree.children[index]!.position;
+    if (place) imported.photoCreditPlace = place.start;
+    problem(file, `Took “${credit}” as the photo credit`, { place, ruleId: 'photo-credit', severity: 'info' });
     tree.children.splice(index, 1);
   };
 }

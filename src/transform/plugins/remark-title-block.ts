@@ -2,6 +2,7 @@
 // the bold lines right under it name the author and the author's role. Lift them into metadata.
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { problem } from '../../problems/problem.js';
 import { isBoldLine, plainText } from '../mdast-text.js';
 import '../file-data.js';
 
@@ -11,25 +12,22 @@ export default function remarkTitleBlock() {
     const start = tree.children[0]?.type === 'yaml' ? 1 : 0;
     const heading = tree.children[start];
     if (heading?.type !== 'heading') {
-      const message = file.message('Missing title: give `title` in the front matter or start with a heading', {
-        place: heading?.position?.start ?? { line: 1, column: 1 },
-        ruleId: 'frontmatter-missing',
-        source: 'avim-press',
-      });
-      message.fatal = true;
+      problem(file, 'Missing title: give `title` in the front matter or start with a heading', { place: heading?.position?.start ?? { line: 1, column: 1 }, ruleId: 'frontmatter-missing' });
       return;
     }
     const imported = (file.data.imported ??= {});
     imported.title = plainText(heading);
+    if (heading.position) imported.titlePlace = heading.position.start;
     let end = start + 1;
     // Only when the front matter names no author: "**Name**" then "**Role**".
     if (!file.data.frontMatter?.author && isBoldLine(tree.children[end])) {
-      const name = plainText(tree.children[end]!);
+      const nameNode = tree.children[end]!;
+      const name = plainText(nameNode);
       end += 1;
       const roleNode = tree.children[end];
       const role = isBoldLine(roleNode) ? plainText(roleNode) : undefined;
       if (role) end += 1;
-      imported.authors = [{ name, ...(role ? { role } : {}) }];
+      imported.authors = [{ name, ...(role ? { role } : {}), ...(nameNode.position ? { place: nameNode.position.start } : {}) }];
     }
     tree.children.splice(start, end - start);
   };

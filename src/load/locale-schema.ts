@@ -1,0 +1,51 @@
+// Every word the tool writes, per language (templates/locales/<lang>.yaml). A locale file must give
+// every label: a missing translation is an error at load, not an "undefined" in a book.
+import { z } from 'zod';
+
+const label = z.string().min(1);
+
+export const localeSchema = z.strictObject({
+  notes: label,
+  aboutTheAuthor: label,
+  aboutTheAuthors: label,
+  contents: label,
+  titlePage: label,
+  cover: label,
+  colophon: label,
+  startOfContent: label,
+  by: label,
+  photoCredit: label,
+  address: label,
+  phone: label,
+  fax: label,
+  email: label,
+  website: label,
+  social: label,
+  published: label,
+  edition: label,
+  isbn: label,
+  identifier: label,
+  title: label,
+  author: label,
+  authors: label,
+  series: label,
+  allRightsReserved: label,
+  producedWith: label,
+  backToCall: label,
+  page: label,
+  backlinkSymbol: label,
+  /** Quote marks for typographic quotes in this language. */
+  quoteDoubleOpen: label,
+  quoteDoubleClose: label,
+  quoteSingleOpen: label,
+  quoteSingleClose: label,
+  /** The e-book's accessibility summary, sentence by sentence. */
+  a11yText: label,
+  a11yImagesDescribed: label,
+  a11yImagesUndescribed: label,
+  a11yPageList: label,
+  a11yConforms: label,
+  landmarks: label,
+});
+
+export type Labels = z.infer<typeof localeSchema>;

@@ -1,0 +1,100 @@
+// What the document says of itself, made ready for the title page, author page, colophon and the
+// artifacts' metadata: from the front matter, else from what a converted document's title block and
+// photo line say. Every text is typeset like the body (quotes, apostrophes, dashes in the document's
+// language) and keeps its place, so the checks the body gets (glyphs) reach it too; a bio's Markdown
+// is parsed at its own lines; a photo and the cover join the document's asset list.
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { FrontMatterAuthor, LanguageCode } from '../../load/frontmatter-schema.js';
+import type { Labels } from '../../load/locale-schema.js';
+import type { ValuePlace } from '../../load/yaml-data.js';
+import { problem } from '../../problems/problem.js';
+import { parseFieldMarkdown } from '../field-markdown.js';
+import type { DescribedAuthor, DescribedMetadata, PlacedText } from '../file-data.js';
+import { resolveImage } from '../resolve-image.js';
+import { typesetText } from '../typeset-text.js';
+import { typographyFor } from './remark-typography.js';
+import '../file-data.js';
+
+export interface DocumentMetadataOptions {
+  labels: Record<LanguageCode, Labels>;
+  projectRoot: string;
+}
+
+export default function remarkDocumentMetadata(options: DocumentMetadataOptions) {
+  return (_tree: Root, file: VFile) => {
+    const matter = file.data.frontMatter;
+    const imported = file.data.imported ?? {};
+    const places = file.data.frontMatterPlaces ?? new Map<string, ValuePlace>();
+    const typeset = typographyFor(options.labels[file.data.lang ?? 'en']);
+    const texts: PlacedText[] = [];
+    const placeOf = (key: string) => {
+      const place = places.get(key);
+      return place ? { line: place.line, column: place.column } : undefined;
+    };
+    const text = (value: string | undefined, place: PlacedText['place']): string | undefined => {
+      if (value === undefined) return undefined;
+      const result = typesetText(value, typeset);
+      texts.push({ value: result, place });
+      return result;
+    };
+    const fromMatter = (key: string) => text(matter?.[key as 'title'] as string | undefined, placeOf(key));
+
+    const title = fromMatter('title') ?? text(imported.title, imported.titlePlace) ?? '';
+    const authors: DescribedAuthor[] = matter?.author !== undefined ? declaredAuthors(matter.author) : importedAuthors();
+    const described: DescribedMetadata = {
+      title,
+      ...optional('subtitle', fromMatter('subtitle')),
+      ...optional('shortTitle', fromMatter('shortTitle')),
+      ...optional('description', fromMatter('description')),
+      keywords: (matter?.keywords ?? []).map((keyword, index) => text(keyword, placeOf(`keywords.${index}`))!),
+      ...optional('photoCredit', matter?.photoCredit !== undefined ? fromMatter('photoCredit') : text(imported.photoCredit, imported.photoCreditPlace)),
+      authors,
+      ...optional('cover', matter?.cover !== undefined ? imageAsset(matter.cover, 'cover') : undefined),
+      texts,
+    };
+    file.data.described = described;
+
+    function declaredAuthors(declared: NonNullable<NonNullable<typeof matter>['author']>): DescribedAuthor[] {
+      const list = Array.isArray(declared) ? declared : [declared];
+      return list.map((entry: string | FrontMatterAuthor, index) => {
+        const key = Array.isArray(declared) ? `author.${index}` : 'author';
+        if (typeof entry === 'string') return { name: text(entry, placeOf(key))! };
+        const bioPlace = places.get(`${key}.bio`);
+        let bioMarkdown: Root | undefined;
+        if (entry.bio !== undefined) {
+          bioMarkdown = parseFieldMarkdown(entry.bio, bioPlace, file);
+          typeset(bioMarkdown);
+        }
+        return {
+          name: text(entry.name, placeOf(`${key}.name`))!,
+          ...optional('role', text(entry.role, placeOf(`${key}.role`))),
+          ...optional('bioMarkdown', bioMarkdown),
+          ...optional('photo', entry.photo !== undefined ? imageAsset(entry.photo, `${key}.photo`) : undefined),
+        };
+      });
+    }
+
+    function importedAuthors(): DescribedAuthor[] {
+      return (imported.authors ?? []).map((author) => ({
+        name: text(author.name, author.place)!,
+        ...optional('role', text(author.role, author.place)),
+      }));
+    }
+
+    /** The real path of the image's asset, or undefined after an error at the value's place. */
+    function imageAsset(src: string, key: string): string | undefined {
+      const resolved = resolveImage(src.trim(), file, options.projectRoot);
+      if ('asset' in resolved) return resolved.asset.path;
+      problem(file, key === 'cover' && resolved.ruleId === 'image-missing' ? `The cover image ${src} does not exist` : resolved.reason, {
+        place: placeOf(key) ?? file.data.frontMatterPosition,
+        ruleId: key === 'cover' && resolved.ruleId === 'image-missing' ? 'cover-not-found' : resolved.ruleId,
+      });
+      return undefined;
+    }
+  };
+}
+
+function optional<Key extends string, Value>(key: Key, value: Value | undefined): { [K in Key]?: Value } {
+  return (value === undefined ? {} : { [key]: value }) as { [K in Key]?: Value };
+}

@@ -174,7 +174,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             const diagnostics = error instanceof DocumentFailed ? report(relative, error.file) : [];
             const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
             // Not even loaded (no such file, unreadable): the reason is all there is.
-            const reason = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was written` : (error as Error).message;
+            const reason = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was written, the previous artifacts are kept` : (error as Error).message;
             result.failures.push({ source: relative, reason, diagnostics });
             emit({ type: 'failure', source: relative, reason });
           }

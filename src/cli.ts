@@ -189,7 +189,7 @@ async function check(files: string[], strict: boolean, quiet: boolean, format: R
     }
     try {
       const validation = await validateEpub(name);
-      addValidationMessages(file, path.relative(process.cwd(), path.resolve(name)), validation);
+      addValidationMessages(file, name, validation);
       printMessages(file, format, quiet);
       if (!quiet && format === 'text') for (const report of validation.reports) console.log(formatSummary(name, report));
       if (validation.reports.some((report) => countErrors(report) > 0 || (strict && countWarnings(report) > 0))) failed++;

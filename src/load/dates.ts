@@ -60,8 +60,9 @@ export function publicationDates(file: VFile, written: string | undefined, clock
         ? [writtenDate, 'front matter']
         : [fileTime(), 'file time'];
   const day = (date: Date) => date.toISOString().slice(0, 10);
-  if (yearSource !== 'front matter') {
-    const from = yearSource === 'git commit' ? "the manuscript's last git commit" : yearSource === 'file time' ? "the manuscript file's modification time" : 'SOURCE_DATE_EPOCH';
+  // SOURCE_DATE_EPOCH was asked for; a date found otherwise is said.
+  if (yearSource === 'git commit' || yearSource === 'file time') {
+    const from = yearSource === 'git commit' ? "the manuscript's last git commit" : "the manuscript file's modification time";
     problem(file, `No \`date\` in the front matter: dated ${day(yearDate)} from ${from} (give \`date\` to fix it)`, { ruleId: 'date-source', severity: 'info' });
   }
   return { year: yearDate.getUTCFullYear(), issued: written ?? day(yearDate), yearSource, modified, modifiedSource };

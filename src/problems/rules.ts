@@ -50,7 +50,6 @@ export const RULES = {
   'font-fallback': "the print uses the brand's fonts only",
   'resource-blocked': 'the print page loads nothing from outside',
   // validate
-  'epub-invalid': 'the EPUB passes the validators',
   'validator-missing': 'every validator ran',
   // write
   'slug-clash': 'two manuscripts do not write the same artifact',

@@ -76,8 +76,10 @@ describe('a batch of manuscripts', () => {
 
   it('prints machine-readable events with --json', () => {
     const run = runCli(['build', '--json', '--force', '--format', 'epub', 'manuscript/article-2.md'], { cwd: project });
-    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
-    expect(events.map((event) => event.type)).toEqual(['start', 'browser', 'artifact', 'document', 'done']);
+    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; ruleId?: string });
+    // The batch project is no git work tree: where the date came from is said, as a diagnostic.
+    expect(events.map((event) => event.type)).toEqual(['start', 'browser', 'diagnostic', 'artifact', 'document', 'done']);
+    expect(events[2]).toMatchObject({ type: 'diagnostic', document: 'manuscript/article-2.md', file: 'manuscript/article-2.md', line: 1, column: 1, severity: 'info', ruleId: 'date-source', source: 'avim-press' });
   });
 });
 
@@ -111,7 +113,7 @@ describe('two manuscripts with one slug', () => {
     writeFileSync(path.join(project, 'manuscript', 'other', 'article-1.md'), '---\ntitle: Another\n---\n\nText.\n');
     const run = runCli(['build', 'manuscript', 'manuscript/other', '--format', 'epub', '--jobs', '1'], { cwd: project });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('manuscript/other/article-1.md: error: its artifacts would be article-1.pdf and article-1.epub, which manuscript/article-1.md also writes');
+    expect(run.stderr).toContain('manuscript/other/article-1.md:1:1: error: Its artifacts would be article-1.pdf and article-1.epub, which manuscript/article-1.md also writes: give one a `slug` in its front matter (slug-clash)');
   });
 });
 

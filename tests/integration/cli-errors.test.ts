@@ -37,7 +37,7 @@ describe('avim-press build on bad input', () => {
     expect(strict.status).toBe(1);
     // Printed once, then named as the reason the manuscript failed.
     expect(strict.stderr.split('warned.md:7:1: warning: Note "unused" is never called in the text (note-unused)').length - 1).toBe(1);
-    expect(strict.stderr).toContain('warned.md: error: 1 warning, and --strict makes warnings fail the build');
+    expect(strict.stderr).toMatch(/warned\.md:1:1: error: 1 warning, and --strict makes warnings fail the build \(strict\)$/m);
   });
 
   it('goes on with the other manuscripts when one fails', () => {

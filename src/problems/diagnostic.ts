@@ -19,9 +19,11 @@ export interface Diagnostic {
 }
 
 export function toDiagnostic(message: VFileMessage, cwd = process.cwd()): Diagnostic {
-  const file = message.file ? (path.isAbsolute(message.file) ? path.relative(cwd, message.file) || message.file : message.file) : '<input>';
+  return { file: displayPath(message.file, cwd), ...placeOf(message) };
+}
+
+function placeOf(message: VFileMessage): Omit<Diagnostic, 'file'> {
   return {
-    file,
     line: message.line ?? 1,
     column: message.column ?? 1,
     severity: severityOf(message),
@@ -30,4 +32,12 @@ export function toDiagnostic(message: VFileMessage, cwd = process.cwd()): Diagno
     reason: message.reason,
     ...(message.url ? { url: message.url } : {}),
   };
+}
+
+/** A path as people read it: relative inside the working folder, else as it is (absolute, or as given). */
+function displayPath(file: string | undefined, cwd: string): string {
+  if (!file) return '<input>';
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

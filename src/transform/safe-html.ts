@@ -12,6 +12,7 @@ import { unified, type PluggableList, type Preset } from 'unified';
 import { VFile } from 'vfile';
 import rehypeFetchRemoteImages from './plugins/rehype-fetch-remote-images.js';
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
+import rehypeTableAlignment from './plugins/rehype-table-alignment.js';
 import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
@@ -30,6 +31,8 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       ...(options.allowRemote ? [[rehypeFetchRemoteImages, { projectRoot: options.projectRoot, cacheDir: path.join(options.projectRoot, '.avim-press-cache', 'remote-images') }] as PluggableList[number]] : []),
       [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
+      // After the sanitiser: the classes are ours, not the manuscript's.
+      rehypeTableAlignment,
     ],
   };
 }

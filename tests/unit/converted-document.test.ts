@@ -63,7 +63,9 @@ describe('links', () => {
 
   it('reports an id used twice', async () => {
     const result = await transform('# T\n\n<span id="x">a</span>\n\n<span id="x">b</span>\n');
-    expect(result.messages).toEqual(['manuscript/test.md:5:1: error: The id "x" is used twice (id-duplicate)']);
+    expect(result.messages).toEqual(['manuscript/test.md:5:1: warning: The id "x" is used before; removed here (id-duplicate)']);
+    expect(result.html).toContain('<span id="x">a</span>');
+    expect(result.html).toContain('<span>b</span>');
   });
 });
 

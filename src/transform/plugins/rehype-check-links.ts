@@ -1,10 +1,12 @@
 // A link must lead somewhere in a PDF or an EPUB: to the web (http, https), to mail or a phone, or to
 // a place in the publication. Links to local files, or to ids that do not exist, would be dead (and
-// EPUBCheck rejects them): they are reported and kept as plain text. Duplicate ids are errors.
+// EPUBCheck rejects them): they are reported and kept as plain text. An id used again is removed
+// from the later element, with a warning.
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { safeDecode } from '../../util/paths.js';
+import { problem } from '../../problems/problem.js';
 import '../file-data.js';
 
 const EXTERNAL = /^(https?:|mailto:|tel:)/i;
@@ -18,8 +20,11 @@ export default function rehypeCheckLinks() {
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;
       if (typeof id !== 'string') return;
+      // The first keeps it (links lead there); a later one would make an invalid EPUB and loses it.
       if (ids.has(id)) {
-        file.message(`The id "${id}" is used twice`, { place: node.position, ruleId: 'id-duplicate', source: 'avim-press' }).fatal = true;
+        problem(file, `The id "${id}" is used before; removed here`, { place: node.position, ruleId: 'id-duplicate', severity: 'warning' });
+        delete node.properties.id;
+        return;
       }
       ids.add(id);
     });
@@ -29,10 +34,11 @@ export default function rehypeCheckLinks() {
       if (EXTERNAL.test(href)) return;
       if (href.startsWith('#') && ids.has(safeDecode(href.slice(1)))) return;
       const reason = href.startsWith('#') ? `Link to "${href}", but no element has that id` : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
-      file.message(`${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', source: 'avim-press' });
+      problem(file, `${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', severity: 'warning' });
       delete node.properties.href;
     };
     visit(tree, 'element', check);
     for (const note of notes) for (const block of note.content) visit(block, 'element', check);
+    for (const author of file.data.described?.authors ?? []) if (author.bio) visit(author.bio, 'element', check);
   };
 }

@@ -45,12 +45,15 @@ export default function rehypeCollectNotes() {
   };
 }
 
-/** The note's blocks, without remark-rehype's ↩ back links (each renderer writes its own). */
+/** The note's blocks, without remark-rehype's ↩ back links (each renderer writes its own). A note
+ * that ends in a paragraph has its back link inside it; one that ends in a list, a quote, code or a
+ * table has it after that block, as a child of the list item itself. */
 function withoutBackrefs(children: ElementContent[]): Element[] {
-  const blocks = children.filter((child): child is Element => child.type === 'element');
+  const isBackref = (node: ElementContent) => node.type === 'element' && node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined;
+  const blocks = children.filter((child): child is Element => child.type === 'element' && !isBackref(child));
   for (const block of blocks) {
     visit(block, 'element', (node, index, parent) => {
-      if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined && parent && index !== undefined) {
+      if (isBackref(node) && parent && index !== undefined) {
         parent.children.splice(index, 1);
         const previous = parent.children[index - 1];
         if (previous?.type === 'text') previous.value = previous.value.replace(/\s+$/, '');

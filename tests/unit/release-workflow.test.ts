@@ -33,7 +33,9 @@ describe('.github/workflows/release.yml', () => {
     expect(runs).toContain('npm ci');
     expect(readme).toContain('npm ci && npm run build');
     const build = runs.find((run) => run.startsWith('npm run build'))!;
-    expect(build).toMatch(/^npm run build -- --validate --shard \$\{\{ matrix\.shard \}\}\/2$/);
+    // Validated by both EPUBChecks, and problems annotate the manuscripts' lines.
+    expect(build).toMatch(/^npm run build -- --validate --reporter github --shard \$\{\{ matrix\.shard \}\}\/2$/);
+    expect(runs.some((run) => /apt-get install .*\bepubcheck\b.*\bdefault-jre-headless\b/.test(run))).toBe(true);
     expect(workflow.jobs.build!.strategy!.matrix.shard).toEqual([1, 2]);
     expect(packageJson.scripts.build).toBe('node lib/bin/avim-press.js build');
     // The tag's commit dates the artifacts: the same bytes on any machine.

@@ -41,6 +41,8 @@ export const RULES = {
   'publisher-block': "the publisher's contact block is given by the colophon",
   'photo-credit': 'a photo credit of a converted document was recognised',
   'cover-not-found': 'the cover image exists',
+  'cover-size': 'a cover is large enough and a portrait that stores take',
+  'cover-small': 'a cover is large enough to show sharp',
   'date-source': 'where the dates of a manuscript without `date` come from',
   // render
   'layout-lost-text': 'the page layout keeps every word',

@@ -15,7 +15,7 @@ describe('the seed as received', () => {
     const publication = buildPublication(result.file, result.body, project, TEST_DATES);
     expect(publication.sections.map((section) => section.kind)).toEqual(['title-page', 'body', 'notes', 'author', 'colophon']);
     const author = toHtml(publication.sections[3]!.content);
-    expect(author).toContain('Şevval Beste GÖKÇELİK');
+    expect(author).toContain('Şevval Beste Gökçelik');
     expect(author).toContain('Scholar in Residence');
     expect(author).toContain('She joined AVİM as a scholar in residence in November 2020.');
   });

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transformManuscript } from '../../src/transform/processor.js';
 import { tempDir } from '../helpers/cli.js';
 import { formatMessages, project } from '../helpers/transform.js';
-import { PNG } from '../helpers/projects.js';
+import { PNG, pngOfSize } from '../helpers/projects.js';
 
 
 describe('images', () => {
@@ -62,5 +62,32 @@ describe('images', () => {
     const result = await run('![The summit](https://example.org/summit.jpg)');
     expect(result.messages).toEqual(['manuscript/doc.md:5:1: warning: Remote image not fetched: https://example.org/summit.jpg (save it beside the manuscript) (image-remote)']);
     expect(result.html).toBe('<p>The summit</p>');
+  });
+});
+
+describe('the cover', () => {
+  const root = tempDir('avim-press-cover-');
+  beforeAll(() => {
+    mkdirSync(path.join(root, 'manuscript'), { recursive: true });
+    writeFileSync(path.join(root, 'manuscript', 'small.png'), pngOfSize(400, 640));
+    writeFileSync(path.join(root, 'manuscript', 'square.png'), pngOfSize(1600, 1600));
+    writeFileSync(path.join(root, 'manuscript', 'soft.png'), pngOfSize(1200, 1920));
+    writeFileSync(path.join(root, 'manuscript', 'right.png'), pngOfSize(1600, 2560));
+  });
+
+  async function messagesFor(cover: string) {
+    const file = new VFile({ path: path.join(root, 'manuscript', 'doc.md'), value: `---\ntitle: T\ncover: ${cover}\n---\n\nText.\n` });
+    await transformManuscript(file, { brand: project.brand, projectRoot: root, defaultLang: 'en', labels: project.labels });
+    return formatMessages(file, root);
+  }
+
+  it('is refused at its key when stores would refuse it: too small, or not a portrait of 1:1.3 to 1:1.8', async () => {
+    expect(await messagesFor('small.png')).toEqual(['manuscript/doc.md:3:8: error: The cover is 400 × 640 px; stores need at least 1000 px on the short side (1600 × 2560 is best) (cover-size)']);
+    expect(await messagesFor('square.png')).toEqual(['manuscript/doc.md:3:8: error: The cover is 1600 × 1600 px, 1:1.00; a cover is a portrait between 1:1.3 and 1:1.8 (1600 × 2560 is best) (cover-size)']);
+  });
+
+  it('gets a warning under 1600 × 2560, and nothing at that size', async () => {
+    expect(await messagesFor('soft.png')).toEqual(['manuscript/doc.md:3:8: warning: The cover is 1200 × 1920 px; 1600 × 2560 shows sharp on large screens (cover-small)']);
+    expect(await messagesFor('right.png')).toEqual([]);
   });
 });

@@ -4,15 +4,18 @@
 // language) and keeps its place, so the checks the body gets (glyphs) reach it too; a bio's Markdown
 // is parsed at its own lines; a photo and the cover join the document's asset list.
 import type { Root } from 'mdast';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { FrontMatterAuthor, LanguageCode } from '../../load/frontmatter-schema.js';
 import type { Labels } from '../../load/locale-schema.js';
 import type { ValuePlace } from '../../load/yaml-data.js';
 import { problem } from '../../problems/problem.js';
+import type { Asset } from '../assets.js';
 import { parseFieldMarkdown } from '../field-markdown.js';
 import type { DescribedAuthor, DescribedMetadata, PlacedText } from '../file-data.js';
 import { resolveImage } from '../resolve-image.js';
 import { typesetText } from '../typeset-text.js';
+import { nameCase, titleCase } from '../title-case.js';
 import { typographyFor } from './remark-typography.js';
 import '../file-data.js';
 
@@ -40,13 +43,17 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
     };
     const fromMatter = (key: string) => text(matter?.[key as 'title'] as string | undefined, placeOf(key));
 
-    const title = fromMatter('title') ?? text(imported.title, imported.titlePlace) ?? '';
+    const lang = file.data.lang ?? 'en';
+    // A converted document's title and names in capitals are the page's styling, not the words.
+    const title = fromMatter('title') ?? text(imported.title === undefined ? undefined : titleCase(imported.title, lang), imported.titlePlace) ?? '';
+    const description = fromMatter('description');
     const authors: DescribedAuthor[] = matter?.author !== undefined ? declaredAuthors(matter.author) : importedAuthors();
     const described: DescribedMetadata = {
       title,
       ...optional('subtitle', fromMatter('subtitle')),
       ...optional('shortTitle', fromMatter('shortTitle')),
-      ...optional('description', fromMatter('description')),
+      // A description that only repeats the title tells a reader or a store nothing.
+      ...optional('description', description !== undefined && comparable(description) !== comparable(title) ? description : undefined),
       keywords: (matter?.keywords ?? []).map((keyword, index) => text(keyword, placeOf(`keywords.${index}`))!),
       ...optional('photoCredit', matter?.photoCredit !== undefined ? fromMatter('photoCredit') : text(imported.photoCredit, imported.photoCreditPlace)),
       authors,
@@ -77,7 +84,7 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
 
     function importedAuthors(): DescribedAuthor[] {
       return (imported.authors ?? []).map((author) => ({
-        name: text(author.name, author.place)!,
+        name: text(nameCase(author.name, lang), author.place)!,
         ...optional('role', text(author.role, author.place)),
       }));
     }
@@ -85,7 +92,10 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
     /** The real path of the image's asset, or undefined after an error at the value's place. */
     function imageAsset(src: string, key: string): string | undefined {
       const resolved = resolveImage(src.trim(), file, options.projectRoot);
-      if ('asset' in resolved) return resolved.asset.path;
+      if ('asset' in resolved) {
+        if (key === 'cover') checkCover(file, resolved.asset, placeOf(key) ?? file.data.frontMatterPosition?.start);
+        return resolved.asset.path;
+      }
       problem(file, key === 'cover' && resolved.ruleId === 'image-missing' ? `The cover image ${src} does not exist` : resolved.reason, {
         place: placeOf(key) ?? file.data.frontMatterPosition,
         ruleId: key === 'cover' && resolved.ruleId === 'image-missing' ? 'cover-not-found' : resolved.ruleId,
@@ -93,6 +103,31 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
       return undefined;
     }
   };
+}
+
+// What stores and reading systems take (KDP: 1000 px at least on the short side, 1600 × 2560
+// ideal; a portrait between 1:1.3 and 1:1.8): a cover outside would be refused or shown distorted.
+const COVER = { minShort: 1000, minRatio: 1.3, maxRatio: 1.8, idealWidth: 1600, idealHeight: 2560 };
+
+function checkCover(file: VFile, asset: Asset, place: Point | undefined): void {
+  const { width, height } = asset;
+  if (!width || !height) {
+    if (asset.mediaType !== 'image/svg+xml') problem(file, `The cover ${asset.relative} does not say its size`, { place, ruleId: 'cover-size' });
+    return;
+  }
+  const ratio = height / width;
+  if (Math.min(width, height) < COVER.minShort) {
+    problem(file, `The cover is ${width} × ${height} px; stores need at least ${COVER.minShort} px on the short side (${COVER.idealWidth} × ${COVER.idealHeight} is best)`, { place, ruleId: 'cover-size' });
+  } else if (ratio < COVER.minRatio || ratio > COVER.maxRatio) {
+    problem(file, `The cover is ${width} × ${height} px, 1:${ratio.toFixed(2)}; a cover is a portrait between 1:${COVER.minRatio} and 1:${COVER.maxRatio} (${COVER.idealWidth} × ${COVER.idealHeight} is best)`, { place, ruleId: 'cover-size' });
+  } else if (width < COVER.idealWidth || height < COVER.idealHeight) {
+    problem(file, `The cover is ${width} × ${height} px; ${COVER.idealWidth} × ${COVER.idealHeight} shows sharp on large screens`, { place, ruleId: 'cover-small', severity: 'warning' });
+  }
+}
+
+/** Letters and digits only, in lower case: "China's role." and "CHINA’S ROLE" compare equal. */
+function comparable(text: string): string {
+  return text.toLocaleLowerCase('tr').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function optional<Key extends string, Value>(key: Key, value: Value | undefined): { [K in Key]?: Value } {

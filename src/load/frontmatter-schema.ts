@@ -20,6 +20,8 @@ const publicationDate = text
     message: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD',
   });
 
+const isbn = text.refine(isValidIsbn, 'must be an ISBN-10 or ISBN-13 with a correct check digit');
+
 const author = z.strictObject({
   name: z.string().min(1),
   role: z.string().optional(),
@@ -41,7 +43,8 @@ export const frontMatterSchema = z.strictObject({
   description: z.string().optional(),
   keywords: z.array(z.string()).optional(),
   photoCredit: z.string().optional(),
-  isbn: text.refine(isValidIsbn, 'must be an ISBN-10 or ISBN-13 with a correct check digit').optional(),
+  /** One ISBN, or one per edition: { pdf: …, epub: … } (each edition needs its own). */
+  isbn: z.union([isbn, z.strictObject({ pdf: isbn.optional(), epub: isbn.optional() })]).optional(),
   edition: text.optional(),
   series: z.strictObject({ name: z.string(), position: z.number().int().positive().optional() }).optional(),
   notes: notesPlacement.optional(),

@@ -24,6 +24,8 @@ export const localeSchema = z.strictObject({
   published: label,
   edition: label,
   isbn: label,
+  isbnPdf: label,
+  isbnEpub: label,
   identifier: label,
   title: label,
   author: label,

@@ -46,8 +46,11 @@ export function buildMetadata(inputs: MetadataInputs): Metadata {
     ...(described.description !== undefined ? { description: described.description } : {}),
     keywords: described.keywords,
     ...(described.photoCredit !== undefined ? { photoCredit: described.photoCredit } : {}),
-    ...(matter?.isbn ? { isbn: matter.isbn } : {}),
-    identifier: publicationIdentifier(matter?.isbn, localize(brand.name, 'en'), slug),
+    isbn: described.isbn,
+    identifiers: {
+      pdf: publicationIdentifier(described.isbn.pdf, localize(brand.name, 'en'), slug),
+      epub: publicationIdentifier(described.isbn.epub, localize(brand.name, 'en'), slug),
+    },
     ...(matter?.edition ? { edition: matter.edition } : {}),
     ...(matter?.series ? { series: matter.series } : {}),
     ...(described.cover ? { cover: described.cover } : {}),

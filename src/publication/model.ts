@@ -37,9 +37,10 @@ export interface Metadata {
   description?: string;
   keywords: string[];
   photoCredit?: string;
-  isbn?: string;
-  /** ISBN-based URN when an ISBN is given, else a urn:uuid of the publisher and the slug. */
-  identifier: string;
+  /** Each edition's ISBN, when it has one. */
+  isbn: { pdf?: string; epub?: string };
+  /** Each edition's identifier: urn:isbn of its ISBN, else the publication's urn:uuid (publisher and slug). */
+  identifiers: { pdf: string; epub: string };
   edition?: string;
   series?: NonNullable<FrontMatter['series']>;
   /** The cover image the front matter names: the real path of its asset. */

@@ -43,6 +43,8 @@ export interface DescribedMetadata {
   authors: DescribedAuthor[];
   /** The cover image: the real path of its asset. */
   cover?: string;
+  /** Each edition's ISBN. */
+  isbn: { pdf?: string; epub?: string };
   /** Every text above with its place, for the checks every printed text gets (glyphs). */
   texts: PlacedText[];
 }

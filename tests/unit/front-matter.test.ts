@@ -61,15 +61,22 @@ describe('front matter', () => {
 
 describe('front matter values YAML reads as numbers', () => {
   it('accepts date: 2024, edition: 2 and an unquoted ISBN', async () => {
-    const result = await transform('---\ntitle: T\ndate: 2024\nedition: 2\nisbn: 9780306406157\n---\n\nText.\n');
+    const result = await transform('---\ntitle: T\ndate: 2024\nedition: 2\nisbn:\n  pdf: 9780306406157\n  epub: 0-306-40615-2\n---\n\nText.\n');
     expect(result.messages).toEqual([]);
-    expect(result.file.data.frontMatter).toMatchObject({ date: '2024', edition: '2', isbn: '9780306406157' });
+    expect(result.file.data.frontMatter).toMatchObject({ date: '2024', edition: '2', isbn: { pdf: '9780306406157', epub: '0-306-40615-2' } });
+    expect(result.file.data.described?.isbn).toEqual({ pdf: '9780306406157', epub: '0-306-40615-2' });
   });
 
   it('refuses an ISBN whose check digit is wrong', async () => {
     const result = await transform('---\ntitle: T\nisbn: 978-0-306-40615-8\n---\n');
     expect(result.messages).toEqual(['manuscript/test.md:3:7: error: "isbn" must be an ISBN-10 or ISBN-13 with a correct check digit (frontmatter-invalid)']);
     expect((await transform('---\ntitle: T\nisbn: "1234"\n---\n')).messages).toHaveLength(1);
-    expect((await transform('---\ntitle: T\nisbn: 0-306-40615-2\n---\n')).messages).toEqual([]);
+    expect((await transform('---\ntitle: T\nisbn:\n  epub: 0-306-40615-2\n---\n')).messages).toEqual([]);
+  });
+
+  it('takes one ISBN for both editions with a warning: each edition needs its own', async () => {
+    const result = await transform('---\ntitle: T\nisbn: 0-306-40615-2\n---\n');
+    expect(result.messages).toEqual(['manuscript/test.md:3:7: warning: One ISBN for both the PDF and the EPUB: each edition needs its own (isbn: { pdf: …, epub: … }) (isbn-shared)']);
+    expect(result.file.data.described?.isbn).toEqual({ pdf: '0-306-40615-2', epub: '0-306-40615-2' });
   });
 });

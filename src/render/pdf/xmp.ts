@@ -26,7 +26,7 @@ export function xmpPacket(metadata: Metadata, info: XmpInfo): string {
     metadata.description ? `<dc:description>${alt(metadata.description)}</dc:description>` : '',
     metadata.keywords.length > 0 ? `<dc:subject>${list('Bag', metadata.keywords)}</dc:subject>` : '',
     `<dc:language>${list('Bag', [metadata.lang])}</dc:language>`,
-    `<dc:identifier>${xml(metadata.identifier)}</dc:identifier>`,
+    `<dc:identifier>${xml(metadata.identifiers.pdf)}</dc:identifier>`,
     `<dc:publisher>${list('Bag', [info.publisher])}</dc:publisher>`,
     metadata.keywords.length > 0 ? `<pdf:Keywords>${xml(metadata.keywords.join(', '))}</pdf:Keywords>` : '',
     `<pdf:Producer>${xml(info.producer)}</pdf:Producer>`,

@@ -58,6 +58,7 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
       ...optional('photoCredit', matter?.photoCredit !== undefined ? fromMatter('photoCredit') : text(imported.photoCredit, imported.photoCreditPlace)),
       authors,
       ...optional('cover', matter?.cover !== undefined ? imageAsset(matter.cover, 'cover') : undefined),
+      isbn: editionIsbns(),
       texts,
     };
     file.data.described = described;
@@ -87,6 +88,18 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
         name: text(nameCase(author.name, lang), author.place)!,
         ...optional('role', text(author.role, author.place)),
       }));
+    }
+
+    /** Each edition's ISBN; one ISBN for both is accepted with a warning (stores and libraries refuse it). */
+    function editionIsbns(): DescribedMetadata['isbn'] {
+      const given = matter?.isbn;
+      if (given === undefined) return {};
+      const shared = typeof given === 'string' ? given : given.pdf !== undefined && given.pdf === given.epub ? given.pdf : undefined;
+      if (shared !== undefined) {
+        problem(file, 'One ISBN for both the PDF and the EPUB: each edition needs its own (isbn: { pdf: …, epub: … })', { place: placeOf('isbn') ?? placeOf('isbn.pdf'), ruleId: 'isbn-shared', severity: 'warning' });
+        return { pdf: shared, epub: shared };
+      }
+      return typeof given === 'string' ? {} : { ...optional('pdf', given.pdf), ...optional('epub', given.epub) };
     }
 
     /** The real path of the image's asset, or undefined after an error at the value's place. */

@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import { mergeManifests, readManifest, serializeManifest, type Manifest } from './batch/manifest.js';
 import { parseShard } from './batch/shard.js';
 import { build, FORMATS, type Format } from './build.js';
+import { initProject } from './init/init-project.js';
 import { TOOL_VERSION } from './load/tool-version.js';
 import { toDiagnostic } from './problems/diagnostic.js';
 import { FatalProblems } from './problems/problem.js';
@@ -23,6 +24,7 @@ Usage:
   avim-press build [files or folders...] [options]
   avim-press check <file.epub...> [--strict] [--quiet] [--reporter text|json|github]
   avim-press merge-manifests <dir>
+  avim-press init [folder]
   avim-press --help | --version
 
 Builds every manuscript (.md, .markdown, .txt) named, or all of the configured manuscript
@@ -30,6 +32,8 @@ folder (manuscript/), into <out>/<slug>.pdf and <out>/<slug>.epub, and records t
 <out>/manifest.json. What has not changed since the last build is not built again.
 \`check\` validates EPUB files: @likecoin/epubcheck-ts always, EPUBCheck (Java) too when it is
 installed. \`merge-manifests\` merges the manifests of --shard runs in <dir> into <dir>/manifest.json.
+\`init\` makes a new project that builds at once: configuration, a brand file to fill in, a sample
+manuscript, .gitignore, package.json and the release workflow.
 
 Options:
   --out <dir>            output folder (default: dist, or "out" in avim-press.config.yaml)
@@ -108,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
   const format = reporter as ReporterFormat;
   if (command === 'check') return check(inputs, values.strict, values.quiet, format);
   if (command === 'merge-manifests') return mergeManifestsCommand(inputs);
+  if (command === 'init') return initCommand(inputs);
   if (command !== 'build') {
     console.error(command ? `avim-press: unknown command "${command}"` : 'avim-press: no command given');
     console.error('Run avim-press --help for usage.');
@@ -211,6 +216,23 @@ function printMessages(file: VFile, format: ReporterFormat, quiet = false): void
     else if (format === 'github') console.log(formatGithub(diagnostic));
     else console.error(formatText(diagnostic));
   }
+}
+
+/** `avim-press init [folder]`: a new project in the folder (default: here), or the files in its way. */
+function initCommand(folders: string[]): number {
+  if (folders.length > 1) {
+    console.error('avim-press: init takes one folder\nRun avim-press --help for usage.');
+    return 2;
+  }
+  const folder = folders[0] ?? '.';
+  const result = initProject(folder);
+  if (result.existing.length > 0) {
+    console.error(`avim-press: ${folder} already has ${result.existing.join(', ')}; nothing was written`);
+    return 1;
+  }
+  for (const file of result.written) console.log(path.join(folder, file));
+  console.log(`A new project in ${folder}: fill in brand/publisher.yaml, then run avim-press build${folder === '.' ? '' : ` in ${folder}`}.`);
+  return 0;
 }
 
 /** `avim-press merge-manifests <dir>`: the shards' manifest-K-of-N.json files into manifest.json. */

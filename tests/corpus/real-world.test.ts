@@ -11,7 +11,6 @@
 // suite that may not be committed here.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
@@ -27,7 +26,6 @@ import { tempProject } from '../helpers/projects.js';
 
 const FULL = process.env.AVIM_CORPUS === 'full';
 const JAVA = javaEpubcheckAvailable() || Boolean(process.env.CI);
-const require = createRequire(import.meta.url);
 const HERE = path.join(ROOT, 'tests', 'corpus', 'real-world');
 
 interface CorpusFile {
@@ -62,7 +60,7 @@ function corpus(): CorpusFile[] {
   // 3. Real projects' documentation pages, as their packages ship them (dependencies of this one).
   const docs = FULL ? ['unified', 'remark-gfm', 'property-information', '@sparticuz/chromium'] : ['unified'];
   for (const name of docs) {
-    const dir = path.dirname(require.resolve(`${name}/package.json`));
+    const dir = path.join(ROOT, 'node_modules', name);
     const readme = readdirSync(dir).find((entry) => /^readme\.md$/i.test(entry))!;
     const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
     files.push({ name: `docs-${name.replace(/\W+/g, '-').replace(/^-/, '')}.md`, text: withTitle(`The ${name} readme`, readFileSync(path.join(dir, readme), 'utf8')), origin: `${name}@${version} ${readme}`, ace: true });

@@ -41,7 +41,8 @@ function phrasingText(nodes: PhrasingContent[]): string {
 }
 
 /** Every paragraph and table cell of the manuscript with its words; paragraphs of notes that are
- * never called (they print nowhere) and of second definitions of a note are left out. */
+ * never called (they print nowhere), of second definitions of a note and a row's cells past the
+ * header's count (GFM drops them) are left out. */
 export function manuscriptParagraphs(markdown: string): ManuscriptParagraph[] {
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).parse(markdown) as Root;
   const called = new Set<string>();
@@ -60,6 +61,12 @@ export function manuscriptParagraphs(markdown: string): ManuscriptParagraph[] {
         .map(squashWords)
         .filter(Boolean);
       if (words.length > 0) paragraphs.push({ line: node.position?.start.line ?? 0, words });
+      return;
+    }
+    if (node.type === 'table') {
+      // GFM: a row's cells past the header's count are dropped.
+      const columns = node.children[0]?.children.length ?? 0;
+      for (const row of node.children) for (const cell of row.children.slice(0, columns)) walk(cell);
       return;
     }
     if ('children' in node) for (const child of node.children) walk(child as Nodes);

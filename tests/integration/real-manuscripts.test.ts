@@ -3,7 +3,7 @@
 // beyond the Latin subsets, dates, the colophon's contact block, typography in titles, repeated ids in
 // raw HTML, long URLs.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -116,7 +116,7 @@ describe('1. aligned tables', () => {
   });
 
   it('builds', () => {
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.status, problems(run).join('\n')).toBe(0);
   });
 
   it.runIf(JAVA)('gives an EPUB that passes EPUBCheck (Java) with 0 errors', () => {
@@ -429,14 +429,14 @@ describe("6. the colophon's contact block", () => {
 
   const check = (text: string, where: string) => {
     const flat = text.replace(/\s+/g, ' ');
-    for (const item of ITEMS) expect(flat, `${where}: ${item}`).toMatch(item);
-    // Social accounts: under their label, each apart from the next.
-    expect(flat, `${where}: the social accounts' label`).toMatch(/Social media/);
-    expect(flat, `${where}: the handle runs into the next account`).not.toMatch(/@avimorgtr\S/);
-    expect(flat, `${where}: Facebook and its address`).toMatch(/Facebook\W+(https:\/\/)?www\.facebook\.com\/avasyaincelemelerimerkezi/);
     // No item runs into the next.
+    expect(flat, `${where}: the handle runs into the next account`).not.toMatch(/@avimorgtr\S/);
     expect(flat, `${where}: telephone into fax`).not.toMatch(/23-24Fax/);
     expect(flat, `${where}: e-mail into web`).not.toMatch(/org\.trWeb/);
+    for (const item of ITEMS) expect(flat, `${where}: ${item}`).toMatch(item);
+    // Social accounts: under their label (en.yaml's \`social\`), each with its own.
+    expect(flat, `${where}: the social accounts' label`).toMatch(/Social media/);
+    expect(flat, `${where}: Facebook and its address`).toMatch(/Facebook\W+(https:\/\/)?www\.facebook\.com\/avasyaincelemelerimerkezi/);
   };
 
   it('labels and separates each item in the PDF', () => {
@@ -545,6 +545,7 @@ describe('9. long URLs in running text', () => {
   beforeAll(async () => {
     run = build({ 'urls.md': manuscript });
     dir = tempDir('avim-press-urls-epub-');
+    if (!existsSync(run.epub)) return; // 'builds' says why
     const zip = await JSZip.loadAsync(readFileSync(run.epub));
     for (const [name, entry] of Object.entries(zip.files)) {
       if (entry.dir) continue;
@@ -554,7 +555,7 @@ describe('9. long URLs in running text', () => {
   });
 
   it('builds', () => {
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.status, problems(run).join('\n')).toBe(0);
   });
 
   describe('in the EPUB at a 390 px wide viewport', () => {

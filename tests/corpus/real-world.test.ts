@@ -125,7 +125,6 @@ const files = corpus();
 describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', sample'})`, () => {
   const project = tempProject({ prefix: 'avim-press-real-world-' });
   const folder = path.join(project, 'manuscript');
-  const out = path.join(project, 'dist');
   const events: (BatchEvent & Partial<Diagnostic>)[] = [];
   const epubcheck = new Map<string, { errors: string[] }>();
   let stderr = '';
@@ -157,7 +156,7 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
       epubs.forEach((epub, index) => {
         const report = JSON.parse(readFileSync(path.join(reports, `${index}.json`), 'utf8')) as { messages: { ID: string; severity: string; message: string; locations: { path: string; line: number }[] }[] };
         const errors = report.messages.filter((message) => /^(ERROR|FATAL)$/.test(message.severity)).map((message) => `${message.ID} ${message.locations[0]?.path ?? ''}:${message.locations[0]?.line ?? ''} ${message.message.slice(0, 200)}`);
-        epubcheck.set(path.basename(epub, '.epub'), { errors });
+        epubcheck.set(epub, { errors });
       });
       timing.epubcheck = performance.now() - started;
     }
@@ -171,10 +170,11 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
   });
 
   for (const file of files) {
-    const slug = file.name.replace(/\.md$/, '');
     const source = `manuscript/${file.name}`;
     describe(file.name, () => {
       const mine = () => events.filter((event) => event.source === source || event.document === source || event.artifact?.source === source);
+      /** The artifact's path as the build wrote it (the slug is the build's to make). */
+      const artifact = (format: 'pdf' | 'epub') => path.join(project, mine().find((event) => event.type === 'artifact' && event.artifact!.format === format)!.artifact!.path);
 
       it('builds both artifacts, or fails with errors at the offending line under a documented rule', () => {
         const failure = mine().find((event) => event.type === 'failure');
@@ -213,20 +213,20 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
 
       it.runIf(JAVA)('passes EPUBCheck (Java) with no error', ({ skip }) => {
         if (!built()) skip();
-        expect(epubcheck.get(slug)?.errors, file.origin).toEqual([]);
+        expect(epubcheck.get(artifact('epub'))?.errors, file.origin).toEqual([]);
       });
 
       it.runIf(file.ace)('passes DAISY Ace with no violation', async ({ skip }) => {
         if (!built()) skip();
-        const result = await runAce(path.join(out, `${slug}.epub`));
+        const result = await runAce(artifact('epub'));
         expect(result.violations.map((violation) => `${violation.file} ${violation.rule} (${violation.impact}): ${violation.description.slice(0, 160)}`), file.origin).toEqual([]);
       }, 300_000);
 
       it("has every paragraph's words in the PDF's text and the EPUB's", async ({ skip }) => {
         if (!built()) skip();
         const paragraphs = manuscriptParagraphs(file.text);
-        const pdf = pdftotext(path.join(out, `${slug}.pdf`)).join('\n');
-        const { zip } = await openEpub(path.join(out, `${slug}.epub`));
+        const pdf = pdftotext(artifact('pdf')).join('\n');
+        const { zip } = await openEpub(artifact('epub'));
         let epub = '';
         for (const name of Object.keys(zip.files).filter((entry) => entry.endsWith('.xhtml')).sort()) epub += `${toString(fromHtml(await zip.file(name)!.async('string')))}\n`;
         expect(missingWords(paragraphs, pdf).slice(0, 20), `${file.origin}: words missing from the PDF`).toEqual([]);

@@ -73,3 +73,25 @@ function fontsOf(pdf: PDFDocument): PdfFont[] {
   }
   return fonts;
 }
+
+/** Each piece of text of each page with the name of the font it is set in (subset prefix removed),
+ * pages numbered from 1 at index 0: to see which face really sets which characters. */
+export async function pdfTextFonts(file: string): Promise<{ text: string; font: string }[][]> {
+  const data = new Uint8Array(readFileSync(file));
+  const document = await getDocument({ data, isEvalSupported: false, useSystemFonts: false, fontExtraProperties: true }).promise;
+  const pages: { text: string; font: string }[][] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    await page.getOperatorList(); // loads the page's fonts into commonObjs
+    const content = await page.getTextContent();
+    pages.push(
+      content.items.flatMap((item) => {
+        if (!('str' in item) || item.str.trim() === '') return [];
+        const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name : undefined;
+        return [{ text: item.str, font: (font ?? item.fontName).replace(/^[A-Z]{6}\+/, '') }];
+      }),
+    );
+  }
+  await document.destroy();
+  return pages;
+}

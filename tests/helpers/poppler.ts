@@ -54,3 +54,28 @@ export function qpdfCheck(file: string): { ok: boolean; output: string } {
 export function squash(text: string): string {
   return text.replace(/[\s\u00AD\u2010\u2011-]+/g, '').replace(/\u02BC/g, '\u2019');
 }
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of every page with its box in points (`pdftotext -bbox`), pages numbered from 1 at index 0. */
+export function pdfWords(file: string): { width: number; height: number; words: PdfWord[] }[] {
+  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']);
+  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => ({
+    width: Number(page[1]),
+    height: Number(page[2]),
+    words: [...page[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({
+      text: decode(word[5]!),
+      xMin: Number(word[1]),
+      yMin: Number(word[2]),
+      xMax: Number(word[3]),
+      yMax: Number(word[4]),
+    })),
+  }));
+}

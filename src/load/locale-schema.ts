@@ -48,6 +48,9 @@ export const localeSchema = z.strictObject({
   a11yPageList: label,
   a11yConforms: label,
   landmarks: label,
+  /** The label of a task list item's checkbox, checked and not. */
+  taskDone: label,
+  taskOpen: label,
 });
 
 export type Labels = z.infer<typeof localeSchema>;

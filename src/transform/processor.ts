@@ -11,6 +11,7 @@ import type { LanguageCode } from '../load/frontmatter-schema.js';
 import type { Labels } from '../load/locale-schema.js';
 import remarkCheckNotes from './plugins/remark-check-notes.js';
 import remarkDocumentMetadata from './plugins/remark-document-metadata.js';
+import remarkGuardRawText from './plugins/remark-guard-raw-text.js';
 import remarkFrontMatterData from './plugins/remark-front-matter-data.js';
 import remarkInlineNotes from './plugins/remark-inline-notes.js';
 import remarkImportBracketNotes, { type ImportBracketNotesOptions } from './plugins/remark-import-bracket-notes.js';
@@ -44,7 +45,7 @@ function authorHeadings(labels: TransformOptions['labels']): string[] {
 }
 
 export function createProcessor(options: TransformOptions) {
-  const safeHtmlOptions = { projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false };
+  const safeHtmlOptions = { projectRoot: options.projectRoot, allowRemote: options.allowRemoteImages ?? false, labels: options.labels };
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
@@ -58,6 +59,7 @@ export function createProcessor(options: TransformOptions) {
     .use(remarkImportBracketNotes, { mode: options.importNotes ?? 'auto' })
     .use(remarkStripPublisherBlock, { brand: options.brand })
     .use(remarkCheckNotes)
+    .use(remarkGuardRawText)
     .use(safeHtml(safeHtmlOptions))
     .use(rehypeCollectNotes)
     .use(rehypeAuthorSection, { headings: authorHeadings(options.labels) })

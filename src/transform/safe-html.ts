@@ -13,10 +13,16 @@ import { VFile } from 'vfile';
 import rehypeFetchRemoteImages from './plugins/rehype-fetch-remote-images.js';
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
 import rehypeTableAlignment from './plugins/rehype-table-alignment.js';
+import rehypeTaskListLabels from './plugins/rehype-task-list-labels.js';
 import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
+import type { LanguageCode } from '../load/frontmatter-schema.js';
+import type { Labels } from '../load/locale-schema.js';
 
-export type SafeHtmlOptions = ResolveImagesOptions;
+export type SafeHtmlOptions = ResolveImagesOptions & {
+  /** Every language's labels, for what the transform itself writes (a checkbox's label). */
+  labels?: Record<LanguageCode, Labels>;
+};
 
 export function safeHtml(options: SafeHtmlOptions): Preset {
   return {
@@ -31,8 +37,9 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       ...(options.allowRemote ? [[rehypeFetchRemoteImages, { projectRoot: options.projectRoot, cacheDir: path.join(options.projectRoot, '.avim-press-cache', 'remote-images') }] as PluggableList[number]] : []),
       [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
-      // After the sanitiser: the classes are ours, not the manuscript's.
+      // After the sanitiser: these classes and labels are ours, not the manuscript's.
       rehypeTableAlignment,
+      [rehypeTaskListLabels, { ...(options.labels ? { labels: options.labels } : {}) }],
     ],
   };
 }

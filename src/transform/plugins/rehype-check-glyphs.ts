@@ -9,7 +9,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { covers, type RoleCoverage } from '../../load/font-coverage.js';
 import { problem } from '../../problems/problem.js';
-import { pointInText } from '../text-position.js';
+import { codeTextFirstLine, pointInBlockText, pointInText } from '../text-position.js';
 import '../file-data.js';
 
 export interface CheckGlyphsOptions {
@@ -27,8 +27,8 @@ export default function rehypeCheckGlyphs(options: CheckGlyphsOptions) {
       let offset = 0;
       for (const character of value) {
         const codePoint = character.codePointAt(0)!;
-        // Controls, spaces and the soft hyphen are not drawn from a font.
-        if (codePoint > 0x20 && codePoint !== 0xad && !/\s/u.test(character) && !reported.has(character)) {
+        // Controls, spaces and what is never drawn (the soft hyphen, joiners, variation selectors) need no glyph.
+        if (codePoint > 0x20 && !/\s/u.test(character) && !/\p{Default_Ignorable_Code_Point}/u.test(character) && !reported.has(character)) {
           const lacking = roles.map((role) => options.coverage[role] ?? options.coverage.body).find((coverage) => coverage && !covers(coverage, codePoint));
           if (lacking) {
             reported.add(character);
@@ -65,11 +65,12 @@ export default function rehypeCheckGlyphs(options: CheckGlyphsOptions) {
 }
 
 /** Where a character of a text node is: exact for running text; for code (whose text has no
- * position of its own), the line within the block of its nearest positioned ancestor. */
+ * position of its own), found from its block's first line. */
 function placeOf(file: VFile, node: Text, ancestors: (Root | Element)[], offset: number): Point | undefined {
   if (node.position) return pointInText(file, node.position.start, node.value, offset);
-  const block = [...ancestors].reverse().find((ancestor) => ancestor.position)?.position?.start;
-  if (!block) return undefined;
-  const before = node.value.slice(0, offset);
-  return { line: block.line + (before.split('\n').length - 1), column: 1 };
+  const block = [...ancestors].reverse().find((ancestor) => ancestor.position);
+  const start = block?.position?.start;
+  if (!start) return undefined;
+  const isCode = block.type === 'element' && (block.tagName === 'pre' || block.tagName === 'code');
+  return pointInBlockText(file, isCode ? codeTextFirstLine(file, start) : start.line, node.value, offset);
 }

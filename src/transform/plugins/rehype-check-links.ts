@@ -33,7 +33,8 @@ export default function rehypeCheckLinks() {
       const href = node.properties.href;
       if (EXTERNAL.test(href)) return;
       if (href.startsWith('#') && ids.has(safeDecode(href.slice(1)))) return;
-      const reason = href.startsWith('#') ? `Link to "${href}", but no element has that id` : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
+      const reason =
+        href.trim() === '' ? 'A link without a target' : href.startsWith('#') ? `Link to "${href}", but no element has that id` : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
       problem(file, `${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', severity: 'warning' });
       delete node.properties.href;
     };

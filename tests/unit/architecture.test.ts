@@ -20,7 +20,7 @@ function sourceFiles(dir: string): string[] {
 
 function stageOf(file: string): number {
   const top = path.relative(SRC, file).split(path.sep)[0]!;
-  const index = STAGES.indexOf(top.endsWith('.ts') || top === 'bin' ? '.' : top);
+  const index = STAGES.indexOf(top.endsWith('.ts') || top === 'bin' || top === 'init' ? '.' : top);
   return index < 0 ? STAGES.length : index;
 }
 

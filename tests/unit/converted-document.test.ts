@@ -129,7 +129,19 @@ describe('characters the brand cannot set', () => {
     await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, fontCoverage: fontCoverage(project.brand) });
     expect(formatMessages(file, project.root)).toEqual([
       'manuscript/g.md:5:27: error: The character “Ω” (U+03A9) is in none of the brand’s typefaces (Source Serif 4: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
-      'manuscript/g.md:7:1: error: The character “ὐ” (U+1F50) is in none of the brand’s typefaces (Source Code Pro: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
+      'manuscript/g.md:7:10: error: The character “ὐ” (U+1F50) is in none of the brand’s typefaces (Source Code Pro: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
     ]);
+  });
+});
+
+describe('characters the brand cannot set in a fenced code block', () => {
+  it('are found on their own line, after the fence, inside a quote too', async () => {
+    const { fontCoverage } = await import('../../src/load/font-coverage.js');
+    const { transformManuscript } = await import('../../src/transform/processor.js');
+    const { VFile } = await import('vfile');
+    const { formatMessages } = await import('../helpers/transform.js');
+    const file = new VFile({ path: `${project.root}/manuscript/c.md`, value: '---\ntitle: T\n---\n\n> ```\n> plain\n> say ὐ\n> ```\n\nA ❤️ heart: its variation selector needs no glyph.\n' });
+    await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, fontCoverage: fontCoverage(project.brand) });
+    expect(formatMessages(file, project.root).map((line) => line.replace(/ is in none.*/, ''))).toEqual(['manuscript/c.md:7:7: error: The character “ὐ” (U+1F50)', 'manuscript/c.md:10:3: error: The character “❤” (U+2764)']);
   });
 });

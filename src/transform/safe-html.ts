@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import rehypeFetchRemoteImages from './plugins/rehype-fetch-remote-images.js';
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
 import rehypeTableAlignment from './plugins/rehype-table-alignment.js';
+import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 import rehypeTaskListLabels from './plugins/rehype-task-list-labels.js';
 import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -39,6 +40,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       [rehypeSanitize, sanitizeSchema],
       // After the sanitiser: these classes and labels are ours, not the manuscript's.
       rehypeTableAlignment,
+      rehypeUrlBreaks,
       [rehypeTaskListLabels, { ...(options.labels ? { labels: options.labels } : {}) }],
     ],
   };

@@ -2,7 +2,7 @@
 // configuration and brand (and, when asked, templates and styles) of this repository.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateArticle } from '../../src/bench/generate.js';
+import { generateArticle } from '../../bench/generate.js';
 import { ROOT, tempDir } from './cli.js';
 
 // A 1×1 PNG.

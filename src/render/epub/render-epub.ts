@@ -30,7 +30,7 @@ export interface EpubResult {
 
 export async function renderEpub(publication: Publication, project: Project, options: EpubOptions): Promise<EpubResult> {
   const { metadata } = publication;
-  const labels = project.labels[metadata.lang]!;
+  const labels = project.labels[metadata.lang];
   const brandName = localize(project.brand.name, metadata.lang);
   const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
 
@@ -50,6 +50,8 @@ export async function renderEpub(publication: Publication, project: Project, opt
     ...images.images.map(({ id, href, mediaType, properties }) => ({ id, href, mediaType, ...(properties ? { properties } : {}) })),
   ];
 
+  const fontFiles = fonts.faces.map((face) => ({ path: `OEBPS/fonts/${face.fileName}`, data: readFileSync(face.file) }));
+  const imageFiles = images.images.map((image) => ({ path: `OEBPS/${image.href}`, data: image.data }));
   const bytes = await packageEpub(
     {
       title: metadata.title,
@@ -89,17 +91,14 @@ export async function renderEpub(publication: Publication, project: Project, opt
       content: '',
       xhtml: toXhtml(document.tree),
     })),
-    [
-      ...fonts.faces.map((face) => ({ path: `OEBPS/fonts/${face.fileName}`, data: readFileSync(face.file) })),
-      ...images.images.map((image) => ({ path: `OEBPS/${image.href}`, data: image.data })),
-    ],
+    [...fontFiles, ...imageFiles],
     metadata.modified,
   );
   return { bytes };
 }
 
 function coverDocument(src: string, publication: Publication, project: Project): ContentDocument {
-  const labels = project.labels[publication.metadata.lang]!;
+  const labels = project.labels[publication.metadata.lang];
   return {
     id: 'doc-cover',
     filename: 'cover.xhtml',

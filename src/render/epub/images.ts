@@ -9,7 +9,8 @@ import { visit } from 'unist-util-visit';
 import { slugify } from '../../publication/build-publication.js';
 import { isInside, realPath } from '../../util/paths.js';
 
-// EPUB 3.2 core media types for images (WebP is core only from EPUB 3.3, which EPUBCheck 4.2.6 rejects).
+// EPUB 3.2 core media types for images (WebP is core only from EPUB 3.3, which EPUBCheck 4.2.6
+// rejects: docs/epub.md).
 const MEDIA_TYPES: Record<string, { mediaType: string; extension: string }> = {
   png: { mediaType: 'image/png', extension: 'png' },
   jpg: { mediaType: 'image/jpeg', extension: 'jpg' },

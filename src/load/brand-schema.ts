@@ -6,7 +6,7 @@ const fontFamily = z.strictObject({
   package: z.string().regex(/^@fontsource\/[a-z0-9-]+$/, 'must name an @fontsource package'),
   weights: z.array(z.number().int().min(100).max(900)).min(1),
   styles: z.array(z.enum(['normal', 'italic'])).default(['normal']),
-  /** Turkish needs both latin (ı, Ç, Ü) and latin-ext (İ, ş, ğ). */
+  /** Turkish needs both latin (ı, Ç, Ü) and latin-ext (İ, ş, ğ): docs/fonts.md. */
   subsets: z.array(z.string()).default(['latin', 'latin-ext']),
 });
 

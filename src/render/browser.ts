@@ -13,7 +13,8 @@ const INSTALLED = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-// As root on a closed network: no sandbox, no background connections, no first-run work.
+// As root on a closed network: no sandbox, no background connections, no first-run work; each flag's
+// reason and what it was seen to change: docs/browser.md.
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',

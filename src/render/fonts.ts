@@ -1,5 +1,5 @@
 // The brand's typefaces, from @fontsource packages: one @font-face per weight, style and subset, with
-// the package's own unicode ranges (Turkish needs latin and latin-ext together).
+// the package's own unicode ranges (Turkish needs latin and latin-ext together: docs/fonts.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Brand, FontFamily } from '../load/brand-schema.js';

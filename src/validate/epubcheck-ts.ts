@@ -1,4 +1,5 @@
-// @likecoin/epubcheck-ts: the pure TypeScript port of EPUBCheck; runs everywhere, on the bytes.
+// @likecoin/epubcheck-ts: the pure TypeScript port of EPUBCheck; runs everywhere, on the bytes. It
+// misses some of what EPUBCheck 4.2.6 reports (docs/validators.md), so the Java one runs too when installed.
 import { EpubCheck, VERSION } from '@likecoin/epubcheck-ts';
 import type { ProblemSeverity, ValidationReport } from './report.js';
 

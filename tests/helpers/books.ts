@@ -2,7 +2,7 @@
 // (tests/fixtures/turkish) and a long generated book (50 chapters, 500 notes).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateBook } from '../../src/bench/generate.js';
+import { generateBook } from '../../bench/generate.js';
 import { ROOT, SAMPLE, SEED, tempDir } from './cli.js';
 
 export const TURKISH = path.join(ROOT, 'tests', 'fixtures', 'turkish', 'orta-koridor.md');

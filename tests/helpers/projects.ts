@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { generateArticle } from '../../src/bench/generate.js';
+import { generateArticle } from '../../bench/generate.js';
 import { ROOT, tempDir } from './cli.js';
 
 // A 1×1 PNG.

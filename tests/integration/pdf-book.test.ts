@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateBook } from '../../src/bench/generate.js';
+import { generateBook } from '../../bench/generate.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { readPdf, type ParsedPdf } from '../helpers/pdf.js';
 import { pdftotext, squash } from '../helpers/poppler.js';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateBook } from '../../src/bench/generate.js';
+import { generateBook } from '../../bench/generate.js';
 import { runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 import { pdfinfo } from '../helpers/poppler.js';
 

@@ -1,38 +1,53 @@
-// epub-gen-memory packages (mimetype first and stored, container, our EJS templates for package,
-// navigation and chapters); this subclass keeps everything else in our hands: chapter XHTML is ours
-// (its HTML clean-up renames images, fetches them and rewrites empty alt), fonts and images are
-// added from disk, and every zip entry gets the publication's date so that builds repeat bytes.
+// Package an EPUB with epub-gen-memory through its public surface only, then date it. The library
+// writes mimetype, container and style sheet (its `css` option) and renders our EJS templates (its
+// `contentOPF`, `tocXHTML`, `tocNCX`, `chapterXHTML` options) with our data; each chapter's finished
+// XHTML rides in a field of its own, past the library's HTML clean-up (which renames and fetches
+// images and rewrites alt text). Its zip is then copied with jszip's public API, fonts and images
+// added, every entry dated with the publication's date (the library dates them now), mimetype first
+// and stored, fonts and images stored as they are: the same inputs give the same bytes.
+// docs/epub.md says why each choice.
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import JSZip from 'jszip';
+import type { ChapterTemplateData, PackageTemplateData } from './template-data.js';
 
-/** A chapter as our template reads it, with its finished XHTML. */
-export type EpubChapter = Omit<Chapter, 'content'> & { id: string; kind: string; headingId?: string; xhtml: string };
+export type PackageOptions = Omit<Options, 'fonts' | 'cover' | 'verbose'> & PackageTemplateData;
+export type EpubChapter = Chapter & ChapterTemplateData;
 
-export class PackagedEpub extends EPub {
-  constructor(options: Options, chapters: EpubChapter[]) {
-    // The library sees empty chapters: nothing of ours passes its HTML clean-up.
-    super(options, chapters.map(({ xhtml: _xhtml, ...chapter }) => ({ ...chapter, content: '' })));
-    this.content.forEach((chapter, index) => {
-      chapter.content = chapters[index]!.xhtml;
-    });
+/** A binary resource (font, image) by its path inside the zip. */
+export interface EpubResource {
+  path: string;
+  data: Uint8Array;
+}
+
+/** woff2, PNG, JPEG and GIF are compressed already: deflating them again costs time and saves nothing. */
+const COMPRESSED = /\.(woff2|png|jpe?g|gif)$/i;
+
+export async function packageEpub(options: PackageOptions, chapters: EpubChapter[], resources: EpubResource[], date: Date): Promise<Buffer> {
+  const epub = new EPub({ ...options, verbose: false }, chapters);
+  await epub.render();
+  // Text only, stored: compressing here would be undone and done again below.
+  const made = await JSZip.loadAsync(await epub.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+
+  const zip = new JSZip();
+  const add = (name: string, data: Uint8Array | Promise<Uint8Array>) =>
+    zip.file(name, data, { date, createFolders: false, ...(name === 'mimetype' || COMPRESSED.test(name) ? { compression: 'STORE' as const } : {}) });
+  const mimetype = made.file('mimetype');
+  if (!mimetype) throw new Error('epub-gen-memory wrote no mimetype');
+  add('mimetype', mimetype.async('uint8array'));
+  const folders = new Set<string>();
+  const addFolder = (name: string) => {
+    if (!folders.has(name)) zip.file(name, null, { dir: true, date });
+    folders.add(name);
+  };
+  made.forEach((name, entry) => {
+    if (name === 'mimetype') return;
+    if (entry.dir) addFolder(name);
+    else add(name, entry.async('uint8array'));
+  });
+  for (const resource of resources) {
+    const folder = resource.path.slice(0, resource.path.lastIndexOf('/') + 1);
+    if (folder) addFolder(folder);
+    add(resource.path, resource.data);
   }
-
-  /** Fonts (woff2) and images (PNG, JPEG, GIF) are compressed already: they are stored as they are,
-   * which saves the time of deflating them again for nothing. */
-  addFile(name: string, data: Uint8Array | string): void {
-    const compressed = /\.(woff2|png|jpe?g|gif)$/i.test(name);
-    this.zip.file(name, data, compressed ? { compression: 'STORE' } : {});
-  }
-
-  async packed(date: Date): Promise<Buffer> {
-    await this.render();
-    this.zip.forEach((_, entry) => {
-      entry.date = date;
-    });
-    return this.zip.generateAsync({
-      type: 'nodebuffer',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: { level: 9 },
-    });
-  }
+  return zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }

@@ -16,7 +16,7 @@ import { accessibilityFacts, accessibilityMetadata } from './accessibility.js';
 import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument } from './documents.js';
 import { coverImage } from './cover.js';
 import { ImagePackage } from './images.js';
-import { PackagedEpub } from './packaged-epub.js';
+import { packageEpub } from './packaged-epub.js';
 import { toXhtml } from './xhtml.js';
 
 export interface EpubOptions {
@@ -30,7 +30,7 @@ export interface EpubResult {
 
 export async function renderEpub(publication: Publication, project: Project, options: EpubOptions): Promise<EpubResult> {
   const { metadata } = publication;
-  const labels = project.labels[metadata.lang]!;
+  const labels = project.labels[metadata.lang];
   const brandName = localize(project.brand.name, metadata.lang);
   const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
 
@@ -50,7 +50,9 @@ export async function renderEpub(publication: Publication, project: Project, opt
     ...images.images.map(({ id, href, mediaType, properties }) => ({ id, href, mediaType, ...(properties ? { properties } : {}) })),
   ];
 
-  const epub = new PackagedEpub(
+  const fontFiles = fonts.faces.map((face) => ({ path: `OEBPS/fonts/${face.fileName}`, data: readFileSync(face.file) }));
+  const imageFiles = images.images.map((image) => ({ path: `OEBPS/${image.href}`, data: image.data }));
+  const bytes = await packageEpub(
     {
       title: metadata.title,
       author: metadata.authors.map((author) => author.name),
@@ -58,31 +60,26 @@ export async function renderEpub(publication: Publication, project: Project, opt
       description: metadata.description ?? metadata.title,
       lang: metadata.lang,
       css,
-      fonts: [],
       tocTitle: labels.contents,
       prependChapterTitles: false,
       version: 3,
-      verbose: false,
       contentOPF: template('content.opf.ejs'),
       tocXHTML: template('toc.xhtml.ejs'),
       tocNCX: template('toc.ncx.ejs'),
       chapterXHTML: template('chapter.xhtml.ejs'),
-      // Read by our templates only.
-      ...({
-        meta: metadata,
-        labels,
-        brandName,
-        rights: `© ${metadata.copyrightYears} ${brandName}. ${labels.allRightsReserved}`,
-        pubDate: metadata.date ?? metadata.modified.toISOString().slice(0, 10),
-        modified: metadata.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        creators: metadata.authors.map((author) => ({ name: author.name, relator: relator(author) })),
-        documents,
-        nav: navigation(documents),
-        landmarks: landmarks(documents, labels),
-        resources,
-        coverImage: { id: cover.id },
-        accessibility: accessibilityMetadata(facts),
-      } as object),
+      meta: metadata,
+      labels,
+      brandName,
+      rights: `© ${metadata.copyrightYears} ${brandName}. ${labels.allRightsReserved}`,
+      pubDate: metadata.date ?? metadata.modified.toISOString().slice(0, 10),
+      modified: metadata.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      creators: metadata.authors.map((author) => ({ name: author.name, relator: relator(author) })),
+      documents,
+      nav: navigation(documents),
+      landmarks: landmarks(documents, labels),
+      resources,
+      coverImage: { id: cover.id },
+      accessibility: accessibilityMetadata(facts),
     },
     documents.map((document) => ({
       id: document.id,
@@ -90,16 +87,18 @@ export async function renderEpub(publication: Publication, project: Project, opt
       filename: document.filename,
       kind: document.kind,
       ...(document.headingId ? { headingId: document.headingId } : {}),
+      // The library's own `content` goes through its HTML clean-up: ours passes beside it.
+      content: '',
       xhtml: toXhtml(document.tree),
     })),
+    [...fontFiles, ...imageFiles],
+    metadata.modified,
   );
-  for (const face of fonts.faces) epub.addFile(`OEBPS/fonts/${face.fileName}`, readFileSync(face.file));
-  for (const image of images.images) epub.addFile(`OEBPS/${image.href}`, image.data);
-  return { bytes: await epub.packed(metadata.modified) };
+  return { bytes };
 }
 
 function coverDocument(src: string, publication: Publication, project: Project): ContentDocument {
-  const labels = project.labels[publication.metadata.lang]!;
+  const labels = project.labels[publication.metadata.lang];
   return {
     id: 'doc-cover',
     filename: 'cover.xhtml',

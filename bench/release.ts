@@ -11,15 +11,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadProject, PACKAGE_ROOT } from '../load/project.js';
-import { readClock } from '../load/dates.js';
-import { publish } from '../publication/publish.js';
-import { launchBrowser } from '../render/browser.js';
-import { fixFootnotes } from '../render/pdf/in-page/fix-footnotes.js';
-import { paginate } from '../render/pdf/in-page/paginate.js';
-import { placeFootnotes } from '../render/pdf/in-page/place-footnotes.js';
-import { registerBreakRules } from '../render/pdf/in-page/register-break-rules.js';
-import { printHtml } from '../render/pdf/print-html.js';
+import { loadProject, PACKAGE_ROOT } from '../lib/load/project.js';
+import { readClock } from '../lib/load/dates.js';
+import { publish } from '../lib/publication/publish.js';
+import { launchBrowser } from '../lib/render/browser.js';
+import { fixFootnotes } from '../lib/render/pdf/in-page/fix-footnotes.js';
+import { paginate } from '../lib/render/pdf/in-page/paginate.js';
+import { placeFootnotes } from '../lib/render/pdf/in-page/place-footnotes.js';
+import { registerBreakRules } from '../lib/render/pdf/in-page/register-break-rules.js';
+import { printHtml } from '../lib/render/pdf/print-html.js';
 import { generateArticle, generateBook } from './generate.js';
 import { treeRss } from './memory.js';
 

@@ -65,7 +65,21 @@ export interface BookShape {
 export function generateBook(shape: BookShape = { chapters: 50, notes: 500, paragraphsPerChapter: 24 }): string {
   const next = random(42);
   const totalParagraphs = shape.chapters * shape.paragraphsPerChapter;
-  const out: string[] = ['---', 'title: A Generated Book of Eurasian Studies', 'type: Book', 'author:', '  - name: Ayşe Işıkoğlu', '    role: Editor', '    bio: A generated editor.', '  - name: İlker Öztürk', '    role: Author', 'description: A long generated book for benchmarks and large-input tests.', 'keywords: [generated, benchmark]', '---', ''];
+  const out: string[] = [
+    '---',
+    'title: A Generated Book of Eurasian Studies',
+    'type: Book',
+    'author:',
+    '  - name: Ayşe Işıkoğlu',
+    '    role: Editor',
+    '    bio: A generated editor.',
+    '  - name: İlker Öztürk',
+    '    role: Author',
+    'description: A long generated book for benchmarks and large-input tests.',
+    'keywords: [generated, benchmark]',
+    '---',
+    '',
+  ];
   const definitions: string[] = [];
   let note = 0;
   for (let chapter = 0; chapter < shape.chapters; chapter++) {

@@ -32,4 +32,3 @@ export function treeRss(root: number): number {
   visit(root);
   return total;
 }
-

@@ -5,12 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { publish } from '../publication/publish.js';
-import { PACKAGE_ROOT, loadProject } from '../load/project.js';
-import { readClock } from '../load/dates.js';
-import type { NotesPlacement } from '../publication/model.js';
-import { launchBrowser } from '../render/browser.js';
-import { renderPdf } from '../render/pdf/render-pdf.js';
+import { publish } from '../lib/publication/publish.js';
+import { PACKAGE_ROOT, loadProject } from '../lib/load/project.js';
+import { readClock } from '../lib/load/dates.js';
+import type { NotesPlacement } from '../lib/publication/model.js';
+import { launchBrowser } from '../lib/render/browser.js';
+import { renderPdf } from '../lib/render/pdf/render-pdf.js';
 import { generateBook } from './generate.js';
 import { treeRss } from './memory.js';
 

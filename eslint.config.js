@@ -1,0 +1,31 @@
+// ESLint: typescript-eslint's type-aware recommended rules on the code, the tests and the benchmarks,
+// with the promise rules that catch real bugs in this async code as errors.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores(['lib/', 'bench-out/', 'dist/', 'coverage/', '.avim-press-cache/', 'tests/fixtures/']),
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // src/ and tests/ from tsconfig.json, bench/ from bench/tsconfig.json, the config files at the root alone.
+        projectService: { allowDefaultProject: ['*.js', '*.cjs', '*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+);

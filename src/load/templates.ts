@@ -15,14 +15,14 @@ export class Templates {
   }
 
   /** Render `name` (relative to the templates folder) with `data`. */
-  render(name: string, data: object): string {
+  render(name: string, data: ejs.Data): string {
     const file = this.file(name);
     let template = this.compiled.get(file);
     if (!template) {
       template = ejs.compile(readFileSync(file, 'utf8'), { filename: file, strict: false });
       this.compiled.set(file, template);
     }
-    return template(data as ejs.Data);
+    return template(data);
   }
 
   /** The template's text, for a library that compiles it itself (epub-gen-memory). */

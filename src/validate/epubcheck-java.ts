@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { ProblemSeverity, ValidationProblem, ValidationReport } from './report.js';
+import type { ValidationProblem, ValidationReport } from './report.js';
 
 const run = promisify(execFile);
 const DEBIAN_JAR = '/usr/share/java/epubcheck.jar';
@@ -39,7 +39,7 @@ export async function epubcheckJava(file: string, jar: string): Promise<Validati
       // A location is a path inside the EPUB, or the EPUB's own name for the container as a whole.
       const inside = location && location.path !== path.basename(file) ? location.path : undefined;
       problems.push({
-        severity: severity as ProblemSeverity,
+        severity: severity,
         id: message.ID,
         message: message.locations.length > 1 ? `${message.message} (and ${message.locations.length - 1} more)` : message.message,
         ...(inside ? { path: inside } : {}),

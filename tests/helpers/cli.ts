@@ -34,13 +34,16 @@ export function runCliAsync(
   let stdout = '';
   let stderr = '';
   let pending = '';
-  child.stdout.on('data', (chunk: Buffer) => {
+  // Decoded as UTF-8 across chunks: a Turkish letter split between two chunks stays one letter.
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
     stdout += chunk;
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop()!;
     for (const line of lines) options.onLine?.(line, child.pid!);
   });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stderr.on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }

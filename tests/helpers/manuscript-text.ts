@@ -1,7 +1,7 @@
 // What a reader must find of a manuscript in its artifacts: the words of every paragraph (and table
 // cell), read from the Markdown by the same parser the build uses, compared with the text a PDF or an
 // EPUB gives back, squashed so that line breaks, hyphenation, ligatures and case do not matter.
-import type { Nodes, PhrasingContent, Root } from 'mdast';
+import type { Nodes, PhrasingContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -34,7 +34,7 @@ function phrasingText(nodes: PhrasingContent[]): string {
     if (dropping) continue;
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
     else if (node.type === 'break') text += ' ';
-    else if ('children' in node) text += ` ${phrasingText(node.children as PhrasingContent[])} `;
+    else if ('children' in node) text += ` ${phrasingText(node.children)} `;
     // images (their alt text is no printed text), note calls (numbers), raw HTML: nothing.
   }
   return text;
@@ -44,7 +44,7 @@ function phrasingText(nodes: PhrasingContent[]): string {
  * never called (they print nowhere), of second definitions of a note and a row's cells past the
  * header's count (GFM drops them) are left out. */
 export function manuscriptParagraphs(markdown: string): ManuscriptParagraph[] {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).parse(markdown) as Root;
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).parse(markdown);
   const called = new Set<string>();
   visit(tree, 'footnoteReference', (node) => void called.add(node.identifier.toLowerCase()));
   const defined = new Set<string>();
@@ -69,7 +69,7 @@ export function manuscriptParagraphs(markdown: string): ManuscriptParagraph[] {
       for (const row of node.children) for (const cell of row.children.slice(0, columns)) walk(cell);
       return;
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);
   return paragraphs;

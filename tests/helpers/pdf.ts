@@ -51,7 +51,7 @@ export async function readPdf(file: string): Promise<ParsedPdf> {
       walk(item.items as { title: string; items: unknown[] }[]);
     }
   };
-  walk((await document.getOutline()) as { title: string; items: unknown[] }[] | null);
+  walk((await document.getOutline()));
   await document.destroy();
   return { pages, links, info: info as Record<string, unknown>, outline, fonts: fontsOf(await PDFDocument.load(data, { updateMetadata: false })) };
 }

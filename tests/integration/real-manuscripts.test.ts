@@ -580,7 +580,7 @@ describe('9. long URLs in running text', () => {
       await page.evaluate(() => document.fonts.ready);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       const wide = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('body *')).filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => `<${element.tagName.toLowerCase()}> ${element.textContent!.slice(0, 60)}`),
+        Array.from(document.querySelectorAll('body *')).filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => `<${element.tagName.toLowerCase()}> ${element.textContent.slice(0, 60)}`),
       );
       await page.close();
       expect(wide.slice(0, 5)).toEqual([]);

@@ -14,7 +14,7 @@ async function internalLinks(file: string): Promise<number> {
   const document = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
   let count = 0;
   for (let number = 1; number <= document.numPages; number++) {
-    const annotations = await (await document.getPage(number)).getAnnotations();
+    const annotations = (await (await document.getPage(number)).getAnnotations()) as { subtype: string; dest?: unknown }[];
     count += annotations.filter((annotation) => annotation.subtype === 'Link' && annotation.dest).length;
   }
   await document.destroy();

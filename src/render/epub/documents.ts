@@ -49,7 +49,7 @@ const EPUB_TYPES: Record<string, string> = {
 
 export function contentDocuments(publication: Publication, project: Project): ContentDocument[] {
   const { metadata } = publication;
-  const labels = project.labels[metadata.lang]!;
+  const labels = project.labels[metadata.lang];
   const documents: ContentDocument[] = [];
   const add = (document: Omit<ContentDocument, 'id' | 'subheadings' | 'inToc'> & Partial<Pick<ContentDocument, 'inToc'>>) =>
     documents.push({ id: `doc-${document.filename.replace(/\.xhtml$/, '')}`, subheadings: [], inToc: true, ...document });
@@ -156,7 +156,7 @@ function subheadings(document: ContentDocument): { id: string; title: string }[]
       node.properties.id = `${document.id}-h${n}`;
       taken.add(node.properties.id);
     }
-    found.push({ id: node.properties.id as string, title: toString(node).trim() });
+    found.push({ id: node.properties.id, title: toString(node).trim() });
   });
   return found;
 }

@@ -103,7 +103,7 @@ function coverDocument(src: string, publication: Publication, project: Project):
     id: 'doc-cover',
     filename: 'cover.xhtml',
     kind: 'cover',
-    title: labels.cover!,
+    title: labels.cover,
     landmark: 'cover',
     inToc: false,
     subheadings: [],

@@ -15,9 +15,9 @@ function attributeNames(rules: AttributeRule[] | undefined): Set<string> {
 
 export default function rehypeReportUnsafe(schema: SanitizeSchema) {
   const tags = new Set(schema.tagNames ?? []);
-  const everywhere = attributeNames(schema.attributes?.['*'] as AttributeRule[]);
+  const everywhere = attributeNames(schema.attributes?.['*']);
   const protocols = schema.protocols ?? {};
-  const allowedOn = (tag: string) => new Set([...everywhere, ...attributeNames(schema.attributes?.[tag] as AttributeRule[])]);
+  const allowedOn = (tag: string) => new Set([...everywhere, ...attributeNames(schema.attributes?.[tag])]);
 
   return (tree: Root, file: VFile) => {
     const warn = (node: Element, reason: string) => {

@@ -41,7 +41,7 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
       texts.push({ value: result, place });
       return result;
     };
-    const fromMatter = (key: string) => text(matter?.[key as 'title'] as string | undefined, placeOf(key));
+    const fromMatter = (key: string) => text(matter?.[key as 'title'], placeOf(key));
 
     const lang = file.data.lang ?? 'en';
     // A converted document's title and names in capitals are the page's styling, not the words.

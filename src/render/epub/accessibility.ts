@@ -1,15 +1,27 @@
-// Accessibility metadata (schema.org, EPUB Accessibility 1.1), stated from what the book holds:
-// "visual" only when it has images, "alternativeText" and a text-only sufficient mode only when every
-// image has alt text, the WCAG conformance claim only then too.
+// Accessibility metadata (schema.org, EPUB Accessibility 1.1), stated from what the book holds and
+// claims only what was checked: "visual" and "alternativeText" only with informative images, each of
+// which has a text alternative; `alt=""` marks a decorative image (decided, not missing); a WCAG
+// conformance claim only when a checker passed the book (`conformance`), naming that checker.
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { ContentDocument } from './documents.js';
 
 export interface AccessibilityFacts {
+  /** Informative images: with a text alternative, or with none decided. */
   images: number;
-  /** Images whose alt is empty or missing. */
+  /** Images with no alt attribute at all: nobody decided what they say. */
   imagesWithoutAlt: number;
+  /** Images marked decorative (alt=""). */
+  decorativeImages: number;
   pageList: boolean;
+}
+
+/** A checker's verdict that the book meets the standard it names. */
+export interface ConformanceCheck {
+  /** "EPUB Accessibility 1.1 - WCAG 2.1 Level AA" */
+  standard: string;
+  /** Who checked: "DAISY Ace 1.4.6". */
+  checker: string;
 }
 
 export interface AccessibilityMetadata {
@@ -20,22 +32,26 @@ export interface AccessibilityMetadata {
   /** Facts for the summary sentence (templates/epub/content.opf.ejs words it per language). */
   facts: AccessibilityFacts;
   conformsTo?: string;
+  certifiedBy?: string;
 }
 
 export function accessibilityFacts(documents: ContentDocument[], pageList: boolean): AccessibilityFacts {
-  let images = 0;
-  let imagesWithoutAlt = 0;
+  const facts: AccessibilityFacts = { images: 0, imagesWithoutAlt: 0, decorativeImages: 0, pageList };
   for (const document of documents) {
     visit(document.tree, 'element', (node: Element) => {
       if (node.tagName !== 'img') return;
-      images++;
-      if (typeof node.properties.alt !== 'string' || node.properties.alt.trim() === '') imagesWithoutAlt++;
+      const alt = node.properties.alt;
+      if (typeof alt !== 'string') {
+        facts.images++;
+        facts.imagesWithoutAlt++;
+      } else if (alt.trim() === '') facts.decorativeImages++;
+      else facts.images++;
     });
   }
-  return { images, imagesWithoutAlt, pageList };
+  return facts;
 }
 
-export function accessibilityMetadata(facts: AccessibilityFacts): AccessibilityMetadata {
+export function accessibilityMetadata(facts: AccessibilityFacts, conformance?: ConformanceCheck): AccessibilityMetadata {
   const visual = facts.images > 0;
   const allDescribed = facts.imagesWithoutAlt === 0;
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'];
@@ -48,6 +64,6 @@ export function accessibilityMetadata(facts: AccessibilityFacts): AccessibilityM
     // Text and still images: nothing flashes, moves or sounds.
     hazards: ['none'],
     facts,
-    ...(allDescribed ? { conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA' } : {}),
+    ...(conformance && allDescribed ? { conformsTo: conformance.standard, certifiedBy: conformance.checker } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { splitBody } from './split-body.js';
 import { safeDecode } from '../../util/paths.js';
 import { noteTemplateData } from '../../publication/note-data.js';
 
-export type DocumentKind = SectionKind | 'cover' | 'chapter';
+export type DocumentKind = SectionKind | 'cover' | 'chapter' | 'contents';
 
 export interface ContentDocument {
   /** Manifest id. */
@@ -27,8 +27,9 @@ export interface ContentDocument {
   inToc: boolean;
   /** The heading that opens a chapter file (for its aria-labelledby). */
   headingId?: string;
-  /** Headings inside the document that the table of contents lists under it. */
-  subheadings: { id: string; title: string }[];
+  /** Headings inside the document that the table of contents lists under it, with their depth under
+   * the document's own entry (1 or 2: contents go three levels deep). */
+  subheadings: { id: string; title: string; depth: number }[];
   tree: Root;
 }
 
@@ -139,24 +140,33 @@ function addEpubTypes(tree: Root): void {
   });
 }
 
-/** The body's section headings, for the table of contents: h2 in a chapter file, h1–h2 otherwise. */
-function subheadings(document: ContentDocument): { id: string; title: string }[] {
-  const ranks = document.kind === 'chapter' ? ['h2'] : ['h1', 'h2'];
-  const found: { id: string; title: string }[] = [];
+/** The body's headings for the table of contents, two levels under the document's entry: in a
+ * chapter file h2 and h3 (its h1 is the entry), otherwise the two highest ranks it uses. */
+function subheadings(document: ContentDocument): ContentDocument['subheadings'] {
+  const ranks = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+  // A chapter's own heading is its entry, not one under it.
+  const isOpening = (node: Element) => document.headingId !== undefined && node.properties.id === document.headingId;
+  const present = new Set<string>();
+  visit(document.tree, 'element', (node) => {
+    if (ranks.includes(node.tagName) && !isOpening(node) && toString(node).trim() !== '') present.add(node.tagName);
+  });
+  const listed = ranks.filter((rank) => present.has(rank) && !(document.kind === 'chapter' && rank === 'h1')).slice(0, 2);
+  const found: ContentDocument['subheadings'] = [];
   const taken = new Set<string>();
   visit(document.tree, 'element', (node) => {
     if (typeof node.properties.id === 'string') taken.add(node.properties.id);
   });
   visit(document.tree, 'element', (node) => {
     // An empty heading has no entry: a contents entry must have text (EPUBCheck RSC-005).
-    if (!ranks.includes(node.tagName) || toString(node).trim() === '') return;
+    const depth = listed.indexOf(node.tagName) + 1;
+    if (depth === 0 || isOpening(node) || toString(node).trim() === '') return;
     if (typeof node.properties.id !== 'string') {
       let n = found.length + 1;
       while (taken.has(`${document.id}-h${n}`)) n++;
       node.properties.id = `${document.id}-h${n}`;
       taken.add(node.properties.id);
     }
-    found.push({ id: node.properties.id, title: toString(node).trim() });
+    found.push({ id: node.properties.id as string, title: toString(node).trim(), depth });
   });
   return found;
 }
@@ -190,22 +200,28 @@ export function linkAcrossFiles(documents: ContentDocument[]): void {
   }
 }
 
+/** The table of contents, three levels deep: each document, its headings, and theirs. */
 export function navigation(documents: ContentDocument[]): NavEntry[] {
   return documents
     .filter((document) => document.inToc)
-    .map((document) => ({
-      title: document.title,
-      href: document.filename,
-      children: document.subheadings
-        .filter((heading) => heading.id !== document.headingId)
-        .map((heading) => ({ title: heading.title, href: `${document.filename}#${heading.id}`, children: [] })),
-    }));
+    .map((document) => {
+      const children: NavEntry[] = [];
+      for (const heading of document.subheadings) {
+        const entry: NavEntry = { title: heading.title, href: `${document.filename}#${heading.id}`, children: [] };
+        const parent = children.at(-1);
+        // A second-level heading before any first-level one is listed at the first level.
+        if (heading.depth === 2 && parent) parent.children.push(entry);
+        else children.push(entry);
+      }
+      return { title: document.title, href: document.filename, children };
+    });
 }
 
 export function landmarks(documents: ContentDocument[], labels: Labels): { type: string; href: string; title: string }[] {
   const titles: Record<string, string | undefined> = {
     cover: labels.cover,
     titlepage: labels.titlePage,
+    toc: labels.contents,
     bodymatter: labels.startOfContent,
     endnotes: labels.notes,
     colophon: labels.colophon,

@@ -8,12 +8,13 @@ import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Browser } from 'puppeteer';
 import { localize } from '../../load/brand-schema.js';
-import type { Project } from '../../load/project.js';
+import type { Labels, Project } from '../../load/project.js';
+import type { Templates } from '../../load/templates.js';
 import type { Author, Publication } from '../../publication/model.js';
 import { renderTemplate } from '../../publication/section-template.js';
 import { brandFonts, fontFaceCss, resolveFontVariables } from '../fonts.js';
 import { accessibilityFacts, accessibilityMetadata } from './accessibility.js';
-import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument } from './documents.js';
+import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
 import { coverImage } from './cover.js';
 import { ImagePackage } from './images.js';
 import { packageEpub } from './packaged-epub.js';
@@ -41,6 +42,13 @@ export async function renderEpub(publication: Publication, project: Project, opt
   // Before the cover joins: a cover image does not make a text book a visual one.
   const facts = accessibilityFacts(documents, false);
   documents.unshift(coverDocument(cover.href, publication, project));
+  const nav = navigation(documents);
+  // A visible contents page after the title page, for any work with sections: KDP asks for one, and
+  // it is the `toc` landmark.
+  if (nav.some((entry) => entry.children.length > 0) || documents.filter((document) => document.kind === 'chapter').length > 1) {
+    const contents = contentsDocument(nav, project.templates, labels);
+    documents.splice(documents.findIndex((document) => document.kind === 'title-page') + 1, 0, contents);
+  }
   linkAcrossFiles(documents);
 
   const fonts = brandFonts(project.brand);
@@ -71,11 +79,11 @@ export async function renderEpub(publication: Publication, project: Project, opt
       labels,
       brandName,
       rights: `© ${metadata.copyrightYears} ${brandName}. ${labels.allRightsReserved}`,
-      pubDate: metadata.date ?? metadata.modified.toISOString().slice(0, 10),
+      pubDate: metadata.issued,
       modified: metadata.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       creators: metadata.authors.map((author) => ({ name: author.name, relator: relator(author) })),
       documents,
-      nav: navigation(documents),
+      nav,
       landmarks: landmarks(documents, labels),
       resources,
       coverImage: { id: cover.id },
@@ -108,6 +116,19 @@ function coverDocument(src: string, publication: Publication, project: Project):
     inToc: false,
     subheadings: [],
     tree: fromHtml(renderTemplate(path.join(project.templatesDir, 'epub', 'cover.ejs'), { src, meta: publication.metadata, labels }).trim(), { fragment: true }),
+  };
+}
+
+function contentsDocument(nav: NavEntry[], templates: Templates, labels: Labels): ContentDocument {
+  return {
+    id: 'doc-contents',
+    filename: 'contents.xhtml',
+    kind: 'contents',
+    title: labels.contents,
+    landmark: 'toc',
+    inToc: false,
+    subheadings: [],
+    tree: fromHtml(templates.render('sections/contents.ejs', { labels, entries: nav }).trim(), { fragment: true }),
   };
 }
 

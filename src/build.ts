@@ -14,9 +14,10 @@ import { readManifest, serializeManifest, type Manifest, type ManifestArtifact }
 import { parseShard, selectShard } from './batch/shard.js';
 import { MANUSCRIPT_EXTENSIONS } from './load/manuscript.js';
 import { loadProject } from './load/project.js';
+import { FatalProblems } from './problems/problem.js';
 import { readClock, TOOL_VERSION } from './publication/build-publication.js';
 import type { BrowserChoice } from './render/browser.js';
-import { DiagnosticError } from './report/diagnostics.js';
+import { DiagnosticError, formatMessage } from './report/diagnostics.js';
 import { writeAtomic } from './write/atomic-write.js';
 
 export type { Format };
@@ -158,7 +159,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             }
           } catch (error) {
             if (options.signal?.aborted) return;
-            const message = error instanceof DiagnosticError ? error.message : `${relative}: error: ${(error as Error).message}`;
+            const message =
+              error instanceof DiagnosticError
+                ? error.message
+                : error instanceof FatalProblems
+                  ? error.messages.map((problem) => formatMessage(problem, error.file)).join('\n')
+                  : `${relative}: error: ${(error as Error).message}`;
             result.failures.push({ source: relative, message });
             emit({ type: 'failure', source: relative, message });
           }

@@ -5,6 +5,7 @@ import type { Project } from '../load/project.js';
 import type { BuildClock } from '../publication/build-publication.js';
 import type { Publication } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
+import { formatMessage } from '../report/diagnostics.js';
 import { renderEpub } from '../render/epub/render-epub.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';
 import { validateEpub } from '../validate/validate-epub.js';
@@ -53,7 +54,7 @@ export async function buildDocument(source: string, context: DocumentContext): P
   const upToDate = upToDateArtifacts(relativeSource, sourceSha256, context);
   if (upToDate) return { skipped: true, artifacts: upToDate };
 
-  const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, context.report));
+  const { publication, file } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, context.report));
   const slug = publication.metadata.slug;
   const claimed = context.slugs.get(slug);
   if (claimed && claimed !== source) {
@@ -67,8 +68,9 @@ export async function buildDocument(source: string, context: DocumentContext): P
   // The PDF and the EPUB are made at once (neither reads the other, and both wait on the browser);
   // both run to their end, so no rejection is left unheard.
   const started = performance.now();
+  const reported = file.messages.length;
   const [pdfOutcome, epubOutcome] = await Promise.allSettled([
-    formats.includes('pdf') ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser))) : undefined,
+    formats.includes('pdf') ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file))) : undefined,
     formats.includes('epub') ? withTimeout('EPUB', STAGE_SECONDS.epub, () => renderEpub(publication, project, { browser: () => context.browser.get() })) : undefined,
   ]);
   // Nothing is written unless every format was made: a failed document leaves its previous artifacts.
@@ -96,8 +98,8 @@ export async function buildDocument(source: string, context: DocumentContext): P
   }
   const pdf = pdfOutcome.value;
   if (pdf) {
-    for (const url of pdf.blocked) context.report(`${relativeSource}: warning: the print page may not load ${url}; left out (resource-blocked)`, 'warning');
-    for (const warning of pdf.warnings) context.report(`${relativeSource}: warning: ${warning} (print-layout)`, 'warning');
+    // The print's problems are on the file (publish reported the transform's already).
+    for (const message of file.messages.slice(reported)) context.report(formatMessage(message, file, project.root), message.fatal === false ? 'warning' : 'info');
     const target = path.join(outDir, `${slug}.pdf`);
     await writeAtomic(target, pdf.bytes);
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };

@@ -8,6 +8,7 @@ import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
 import type { Publication } from '../../publication/model.js';
 import { renderTemplate } from '../../publication/section-template.js';
+import { waitForFonts } from '../browser.js';
 import { brandFonts, fontDataUrl, fontFaceCss } from '../fonts.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
@@ -38,7 +39,7 @@ async function drawCover(publication: Publication, project: Project, browser: Br
     });
     await page.setViewport({ width: WIDTH, height: HEIGHT, deviceScaleFactor: 1 });
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await waitForFonts(page);
     if (page.url() !== 'about:blank') throw new Error(`The cover page navigated away to ${page.url()}`);
     return Buffer.from(await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
   } finally {

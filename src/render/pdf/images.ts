@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
+import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import { IMAGE_TYPES } from '../../util/image-types.js';
 import { isInside, realPath } from '../../util/paths.js';
@@ -21,9 +22,16 @@ export function imageDataUrl(src: string, projectRoot: string): { url: string } 
   return { url: `data:${type};base64,${readFileSync(real).toString('base64')}` };
 }
 
-/** Inline every image of the tree (in place); returns the sources that were dropped, with why. */
-export function inlineImages(tree: Root, projectRoot: string): string[] {
-  const dropped: string[] = [];
+/** An image the print leaves out: its source as written, why, and where the manuscript shows it. */
+export interface DroppedImage {
+  source: string;
+  reason: string;
+  place?: Point;
+}
+
+/** Inline every image of the tree (in place); returns the images that were dropped. */
+export function inlineImages(tree: Root, projectRoot: string): DroppedImage[] {
+  const dropped: DroppedImage[] = [];
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return;
     const src = String(node.properties.src ?? '');
@@ -32,7 +40,7 @@ export function inlineImages(tree: Root, projectRoot: string): string[] {
       node.properties.src = result.url;
       return;
     }
-    dropped.push(`${src || '(empty image source)'} (${result.refused})`);
+    dropped.push({ source: src || '(empty image source)', reason: result.refused, ...(node.position ? { place: node.position.start } : {}) });
     parent.children.splice(index, 1);
     return index;
   });

@@ -14,12 +14,10 @@
 //   before it (headings are `break-after: avoid`).
 // A line's place is therefore (column, height). A break only ever moves earlier, never later: text
 // between Paged.js's break and a later one would be on no page.
+import { paged } from './paged-internals.js';
+
 export function registerBreakRules(): void {
-  interface PagedGlobal {
-    Handler: new (...args: unknown[]) => object;
-    registerHandlers(...handlers: unknown[]): void;
-  }
-  const { Paged } = globalThis as unknown as { Paged: PagedGlobal };
+  const Paged = paged();
   const BLOCK = 'p, li, dd, dt, figcaption, blockquote';
   type Place = [column: number, middle: number];
 

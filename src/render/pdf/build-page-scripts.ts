@@ -22,26 +22,27 @@ const SOURCE_DIR = path.join(PACKAGE_ROOT, 'src', 'render', 'pdf');
 /** Where `npm run compile` puts them: beside the compiled page-scripts.js, which reads them. */
 export const PAGE_SCRIPTS_DIR = path.join(PACKAGE_ROOT, 'lib', 'render', 'pdf', 'page-scripts');
 
+/** One entry (a .ts file) and everything it imports, as one browser script. */
+export async function bundlePageScript(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    tsconfig: path.join(PACKAGE_ROOT, 'tsconfig.in-page.json'),
+    bundle: true,
+    // One expression, evaluated by page.evaluate: its globals are all it leaves behind.
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
 export async function buildPageScripts(): Promise<Record<PageScriptName, string>> {
   const names = Object.keys(PAGE_SCRIPTS) as PageScriptName[];
-  const built = await Promise.all(
-    names.map(async (name) => {
-      const result = await build({
-        entryPoints: [path.join(SOURCE_DIR, PAGE_SCRIPTS[name])],
-        tsconfig: path.join(PACKAGE_ROOT, 'tsconfig.in-page.json'),
-        bundle: true,
-        // One expression, evaluated by page.evaluate: its globals are all it leaves behind.
-        format: 'iife',
-        platform: 'browser',
-        target: 'es2022',
-        charset: 'utf8',
-        legalComments: 'none',
-        write: false,
-        logLevel: 'silent',
-      });
-      return [name, result.outputFiles[0]!.text] as const;
-    }),
-  );
+  const built = await Promise.all(names.map(async (name) => [name, await bundlePageScript(path.join(SOURCE_DIR, PAGE_SCRIPTS[name]))] as const));
   return Object.fromEntries(built) as Record<PageScriptName, string>;
 }
 

@@ -2,9 +2,10 @@
 // role="doc-footnote"> that the print page moves to its first call before pagination
 // (in-page/place-footnotes.ts); Paged.js then floats it to the foot of the page the call lands on. A
 // span, not an aside: Paged.js copies a block element into the page empty and fills it later,
-// measures the empty note, and (seen with a call at the top of a page) pushes the note to the next
-// page. The number is written into the note itself (and ::footnote-marker left empty): Paged.js 0.4.3
-// gives every marker on a page that page's last number (docs/layout-engine.md).
+// measures the empty note, and (seen with the call in the part of a paragraph carried to the next
+// page) pushes the note to the page after. The number is written into the note itself (and
+// ::footnote-marker left empty): with `content: counter(footnote)`, Paged.js 0.4.3 gives every marker
+// on a page that page's last number (docs/layout-engine.md).
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Labels } from '../../../../load/project.js';

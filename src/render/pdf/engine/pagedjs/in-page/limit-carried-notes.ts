@@ -1,8 +1,9 @@
 // In the page, before pagination: a fix to Paged.js 0.4.3's footnotes, in its Footnotes handler.
-// The part of a long note carried to the next page gets all the room it wants; when it fills the
-// page, no text fits, the text's break point repeats, and Paged.js stops ("Layout repeated"),
-// dropping the rest of the document (seen with notes longer than a page). A carried part may take
-// at most three quarters of the page; the rest of it goes on to the page after.
+// The part of a long note carried to the next page gets all the room it wants, however much: with a
+// note longer than a page, no text fits, and Paged.js stops ("Layout repeated", dropping the rest of
+// the document) or, as re-measured, gives the note an area taller than the page, warns "Unable to
+// layout item" and cuts off the page's text (docs/layout-engine.md). A carried part may take at most
+// three quarters of the page; the rest of it goes on to the page after.
 import { footnotesHandler } from './paged-internals.js';
 
 const CARRIED_SHARE = 0.75;

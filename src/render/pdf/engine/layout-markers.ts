@@ -14,7 +14,10 @@ export interface LayoutMarkers {
   marginBox: string;
   /** A note the engine floats to the foot of a page (on the page, or still in the text). */
   footnote: string;
-  /** The attribute that names, on each element of the source and on each of its pieces on the pages, the source element. */
+  /**
+   * The attribute the engine gives each element of the publication template's content (left in place)
+   * and copies to every piece of it on the pages: the lost-text check compares the two.
+   */
   sourceRef: string;
   /** The attribute of the first piece of an element split across pages (it continues on the next). */
   continues: string;

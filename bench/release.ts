@@ -7,18 +7,14 @@
 //   - the long generated book (50 chapters, 500 footnotes);
 //   - a rebuild of the batch with nothing changed.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadProject, PACKAGE_ROOT } from '../lib/load/project.js';
 import { readClock } from '../lib/load/dates.js';
 import { publish } from '../lib/publication/publish.js';
 import { launchBrowser } from '../lib/render/browser.js';
-import { fixFootnotes } from '../lib/render/pdf/in-page/fix-footnotes.js';
-import { paginate } from '../lib/render/pdf/in-page/paginate.js';
-import { placeFootnotes } from '../lib/render/pdf/in-page/place-footnotes.js';
-import { registerBreakRules } from '../lib/render/pdf/in-page/register-break-rules.js';
+import { pagedjsEngine } from '../lib/render/pdf/engine/pagedjs/pagedjs-engine.js';
 import { printHtml } from '../lib/render/pdf/print-html.js';
 import { generateArticle, generateBook } from './generate.js';
 import { treeRss } from './memory.js';
@@ -59,8 +55,7 @@ function project(): string {
 async function floor(files: string[]): Promise<Measured> {
   const loaded = loadProject(PACKAGE_ROOT);
   const clock = readClock({ SOURCE_DATE_EPOCH: '1700000000' });
-  const pagedSource = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagedjs'))), '..', 'dist', 'paged.js'), 'utf8');
-  const htmls = await Promise.all(files.map(async (file) => printHtml((await publish(file, loaded, clock, {})).publication, loaded).html));
+  const htmls = await Promise.all(files.map(async (file) => printHtml((await publish(file, loaded, clock, {})).publication, loaded, pagedjsEngine).html));
   const started = performance.now();
   const { browser } = await launchBrowser();
   let peak = 0;
@@ -72,11 +67,8 @@ async function floor(files: string[]): Promise<Measured> {
     while (next < htmls.length) {
       const html = htmls[next++]!;
       await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(placeFootnotes);
-      await page.evaluate(pagedSource);
-      await page.evaluate(fixFootnotes);
-      await page.evaluate(registerBreakRules);
-      await page.evaluate(paginate, { hyphenGlyph: '-' });
+      await pagedjsEngine.load(page);
+      await pagedjsEngine.paginate(page, { hyphenGlyph: '-' });
       await page.pdf({ preferCSSPageSize: true, printBackground: true });
     }
     await page.close();

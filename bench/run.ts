@@ -1,4 +1,4 @@
-// `npm run bench`: the PDF stage (renderPdf: print HTML, Paged.js layout, checks, Chromium's print,
+// `npm run bench`: the PDF stage (renderPdf: print HTML, layout (Paged.js), checks, Chromium's print,
 // pdf-lib) timed on the sample and on a long generated book (50 chapters, 500 notes), with footnotes
 // and with endnotes, one browser for all, as a build uses it. Prints each step's time, the page count,
 // the file size and the peak memory of the browser's processes (Linux: summed RSS from /proc).
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const pid = browser.process()?.pid;
   try {
     for (const benchCase of cases) {
-      const { publication } = await publish(benchCase.file, project, clock, {});
+      const { publication, file } = await publish(benchCase.file, project, clock, {});
       // The bench renders the same manuscript both ways; a build takes the placement from the front matter.
       publication.metadata.notes = benchCase.notes;
       const times: number[] = [];
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       for (let run = 0; run < benchCase.runs; run++) {
         const sampler = pid ? setInterval(() => (peak = Math.max(peak, treeRss(pid))), 100) : undefined;
         const started = performance.now();
-        last = await renderPdf(publication, project, browser);
+        last = await renderPdf(publication, project, browser, file);
         times.push(performance.now() - started);
         clearInterval(sampler);
       }

@@ -104,7 +104,7 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   // both run to their end, so no rejection is left unheard.
   const started = performance.now();
   const [pdfOutcome, epubOutcome] = await Promise.allSettled([
-    formats.includes('pdf') ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser))) : undefined,
+    formats.includes('pdf') ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file))) : undefined,
     formats.includes('epub') ? withTimeout('EPUB', STAGE_SECONDS.epub, () => renderEpub(publication, project, { browser: () => context.browser.get() })) : undefined,
   ]);
   // Nothing is written unless every format was made: a failed document leaves its previous artifacts.
@@ -140,9 +140,6 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   }
   const pdf = pdfOutcome.value;
   if (pdf) {
-    // (Until the layout engine reports located messages itself.)
-    for (const url of pdf.blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-    for (const warning of pdf.warnings) problem(file, warning, { ruleId: 'layout-break', severity: 'warning' });
     const target = path.join(outDir, `${slug}.pdf`);
     await writeAtomic(target, pdf.bytes);
     const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };

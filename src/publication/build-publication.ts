@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import { hastToHtml } from '../util/html.js';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import { localize } from '../load/brand-schema.js';
@@ -55,8 +55,8 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
   if (withBio.length > 0) {
     const authors = withBio.map((author) => ({
       ...author,
-      bioHtml: toHtml(author.bio!),
-      photoHtml: author.photo ? toHtml(h('img', { src: author.photo, alt: author.name })) : '',
+      bioHtml: hastToHtml(author.bio!),
+      photoHtml: author.photo ? hastToHtml(h('img', { src: author.photo, alt: author.name })) : '',
     }));
     sections.push({
       kind: 'author',

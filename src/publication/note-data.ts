@@ -1,7 +1,7 @@
 // A note as the templates that print notes read it (templates/sections/notes.ejs for endnotes,
 // templates/epub/footnotes.ejs for e-book footnotes): its content as safe HTML and a link back to
 // each of its calls.
-import { toHtml } from 'hast-util-to-html';
+import { hastToHtml } from '../util/html.js';
 import type { Labels } from '../load/project.js';
 import type { Note } from './model.js';
 
@@ -16,7 +16,7 @@ export function noteTemplateData(note: Note, labels: Labels): NoteTemplateData {
   return {
     id: note.id,
     number: note.number,
-    html: toHtml({ type: 'root', children: note.content }),
+    html: hastToHtml({ type: 'root', children: note.content }),
     // "Back to the text (2)", and for a second call of note 2 "(2.2)".
     backlinks: note.calls.map((call, index) => ({ href: `#${call}`, label: `${labels.backToCall} (${note.number}${index > 0 ? `.${index + 1}` : ''})` })),
   };

@@ -1,7 +1,7 @@
 // Find and launch the one browser a run uses. Order of choice: PUPPETEER_EXECUTABLE_PATH; an
 // installed Chrome or Chromium; the Chromium shipped inside the @sparticuz/chromium npm package.
 import { accessSync, constants } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 
 const INSTALLED = [
   '/usr/bin/chromium',
@@ -88,4 +88,12 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
     handleSIGHUP: false,
   });
   return { browser, choice };
+}
+
+// page.evaluate callbacks run in the page; the Node program has no DOM types, so this much is declared.
+declare const document: { fonts: { ready: Promise<unknown> } };
+
+/** Wait until the page's web fonts have loaded: layout and screenshots measure text in them. */
+export async function waitForFonts(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }

@@ -1,5 +1,6 @@
 // The publication model of a manuscript, as the build makes it, and plain text out of its trees.
 import type { Nodes } from 'hast';
+import type { VFile } from 'vfile';
 import { publish } from '../../src/publication/publish.js';
 import type { Note, Publication } from '../../src/publication/model.js';
 import { readClock, type PublicationDates } from '../../src/load/dates.js';
@@ -8,7 +9,12 @@ import { squash } from './poppler.js';
 import { project } from './transform.js';
 
 export function publicationOf(file: string): Promise<Publication> {
-  return publish(file, project, readClock({}), {}).then((published) => published.publication);
+  return published(file).then((result) => result.publication);
+}
+
+/** The publication and the manuscript's file, on which the renderers put their problems. */
+export function published(file: string): Promise<{ publication: Publication; file: VFile }> {
+  return publish(file, project, readClock({}), {});
 }
 
 export function textOf(node: Nodes | Nodes[]): string {

@@ -73,7 +73,7 @@ describe('footnotes in quantity and at length; page breaks', () => {
     }
   });
 
-  it('builds, with no widow, no orphan, no heading cut off from its text and no text lost (no print-layout warning)', () => {
+  it('builds, with no widow, no orphan, no heading cut off from its text and no text lost (no layout warning)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });

@@ -4,12 +4,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { loadProject } from '../../src/load/project.js';
+import { FatalProblems } from '../../src/problems/problem.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
-import { publicationOf } from '../helpers/publication.js';
+import { published } from '../helpers/publication.js';
 import { readPdf } from '../helpers/pdf.js';
 import { pdffonts } from '../helpers/poppler.js';
 
@@ -47,14 +48,29 @@ describe('fonts', () => {
     expect(existsSync(path.join(out, 'fallback.pdf'))).toBe(false);
   });
 
-  it('fails the print, naming the text, when any text the transform could not see would be set in a system font', async () => {
-    // Text that reaches the page some other way (a template, say), put straight into the model.
-    const file = manuscript('plain', '---\ntitle: Plain\n---\n\nPlain text.\n');
-    const publication = await publicationOf(file);
-    publication.sections.find((section) => section.kind === 'body')!.content.children.push(...(fromHtml('<p>The capital is 北京. In Greek: αβγ.</p>', { fragment: true }).children as Element[]));
+  it('fails the print, naming the text and its line, when any text the transform could not see would be set in a system font', async () => {
+    // Text that reaches the page some other way (a template, say), put straight into the model: into
+    // the manuscript's paragraph on line 7.
+    const source = manuscript('plain', '---\ntitle: Plain\n---\n\n## Heading\n\nPlain text.\n');
+    const { publication, file } = await published(source);
+    const body = publication.sections.find((section) => section.kind === 'body')!;
+    let paragraph: Element | undefined;
+    visit(body.content, 'element', (node: Element) => {
+      if (node.tagName === 'p' && node.position?.start.line === 7) paragraph = node;
+    });
+    paragraph!.children.push({ type: 'text', value: ' The capital is 北京. In Greek: αβγ.' });
     const { browser } = await launchBrowser();
     try {
-      await expect(renderPdf(publication, loadProject(ROOT), browser)).rejects.toThrow(/font-fallback[\s\S]*北 U\+5317, 京 U\+4EAC[\s\S]*α U\+03B1/);
+      const error = await renderPdf(publication, loadProject(ROOT), browser, file).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(FatalProblems);
+      const messages = file.messages.filter((message) => message.ruleId === 'font-fallback');
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages.map((message) => message.reason).join('\n')).toMatch(/北 U\+5317, 京 U\+4EAC[\s\S]*α U\+03B1/);
+      for (const message of messages) expect([message.line, message.column, message.fatal, message.source]).toEqual([7, 1, true, 'avim-press']);
+      expect((error as FatalProblems).messages).toEqual(messages);
     } finally {
       await browser.close();
     }

@@ -16,7 +16,7 @@ import { launchBrowser } from '../../src/render/browser.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf.js';
-import { publicationOf } from '../helpers/publication.js';
+import { published } from '../helpers/publication.js';
 import { PNG, tempProject } from '../helpers/projects.js';
 
 const MARKER = 'SECRET-MARKER-7F3A';
@@ -141,10 +141,15 @@ describe('the print sandbox', () => {
     async function renderWith(html: string) {
       const file = path.join(projectDir, 'manuscript', 'plain.md');
       writeFileSync(file, '---\ntitle: Plain\n---\n\nPlain text.\n');
-      const publication = await publicationOf(file);
+      const { publication, file: vfile } = await published(file);
       const body = publication.sections.find((section) => section.kind === 'body')!;
       body.content.children.push(...(fromHtml(html, { fragment: true }).children as Element[]));
-      return renderPdf(publication, project, browser);
+      const result = await renderPdf(publication, project, browser, vfile);
+      // What the page asked for and was refused: a resource-blocked warning each, on the manuscript's file.
+      const blocked = vfile.messages
+        .filter((message) => message.ruleId === 'resource-blocked' && message.fatal === false && message.source === 'avim-press')
+        .map((message) => /^The print page may not load (\S+); left out$/.exec(message.reason)?.[1]);
+      return { ...result, blocked };
     }
 
     it('refuses and reports every request, runs no script, and prints none of it', async () => {
@@ -172,7 +177,7 @@ describe('the print sandbox', () => {
       expect(text).toContain('Styled block.');
       expect(text).not.toContain(MARKER);
       expect(text).not.toContain('RAN');
-      expect(result.blocked.filter((url) => /handler|script/.test(url))).toEqual([]);
+      expect(result.blocked.filter((url) => /handler|script/.test(url ?? ''))).toEqual([]);
     });
 
     it('refuses to print a page that navigated away', async () => {

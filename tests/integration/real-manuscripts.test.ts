@@ -577,11 +577,12 @@ describe('9. long URLs in running text', () => {
       const body = readFileSync(path.join(dir, 'OEBPS', 'content.opf'), 'utf8');
       const file = /href="([^"]*body[^"]*\.xhtml)"/.exec(body)![1]!;
       await page.goto(`file://${path.join(dir, 'OEBPS', file)}`, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      const wide = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('body *')).filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => `<${element.tagName.toLowerCase()}> ${element.textContent.slice(0, 60)}`),
-      );
+      // In the page (as text: the tests' TypeScript has no DOM types).
+      await page.evaluate('document.fonts.ready');
+      const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+      const wide = (await page.evaluate(
+        "Array.from(document.querySelectorAll('body *')).filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => `<${element.tagName.toLowerCase()}> ${element.textContent.slice(0, 60)}`)",
+      )) as string[];
       await page.close();
       expect(wide.slice(0, 5)).toEqual([]);
       expect(width).toBeLessThanOrEqual(390);

@@ -7,7 +7,7 @@ import type { Browser, HTTPRequest } from 'puppeteer';
 import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
 import type { Publication } from '../../publication/model.js';
-import { renderTemplate } from '../../publication/section-template.js';
+import { waitForFonts } from '../browser.js';
 import { brandFonts, fontDataUrl, fontFaceCss } from '../fonts.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
@@ -22,7 +22,7 @@ export async function coverImage(publication: Publication, project: Project, ima
 async function drawCover(publication: Publication, project: Project, browser: Browser): Promise<Buffer> {
   const { metadata } = publication;
   const css = [fontFaceCss(brandFonts(project.brand), fontDataUrl), readFileSync(path.join(project.stylesDir, 'cover.css'), 'utf8')].join('\n');
-  const html = renderTemplate(path.join(project.templatesDir, 'epub', 'cover-art.ejs'), {
+  const html = project.templates.render('epub/cover-art.ejs', {
     meta: metadata,
     brand: project.brand,
     brandName: localize(project.brand.name, metadata.lang),
@@ -38,7 +38,7 @@ async function drawCover(publication: Publication, project: Project, browser: Br
     });
     await page.setViewport({ width: WIDTH, height: HEIGHT, deviceScaleFactor: 1 });
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await waitForFonts(page);
     if (page.url() !== 'about:blank') throw new Error(`The cover page navigated away to ${page.url()}`);
     return Buffer.from(await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
   } finally {

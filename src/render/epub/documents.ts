@@ -1,14 +1,12 @@
 // The publication's sections as EPUB content documents, in reading order: title page, the body (one
 // file, or one per chapter), the notes (endnotes) or each chapter's own notes (footnotes), author
 // page, colophon. Also the navigation entries and landmarks that point into them.
-import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Labels, Project } from '../../load/project.js';
 import type { Note, Publication, SectionKind } from '../../publication/model.js';
-import { renderTemplate } from '../../publication/section-template.js';
 import { splitBody } from './split-body.js';
 import { safeDecode } from '../../util/paths.js';
 import { noteTemplateData } from '../../publication/note-data.js';
@@ -108,7 +106,7 @@ function placeFootnotes(documents: ContentDocument[], notes: Note[], labels: Lab
     return found;
   };
   const append = (document: ContentDocument, here: Note[]): Root => {
-    const html = renderTemplate(path.join(project.templatesDir, 'epub', 'footnotes.ejs'), {
+    const html = project.templates.render('epub/footnotes.ejs', {
       labels,
       notes: here.map((note) => noteTemplateData(note, labels)),
     });
@@ -166,7 +164,7 @@ function subheadings(document: ContentDocument): ContentDocument['subheadings'] 
       node.properties.id = `${document.id}-h${n}`;
       taken.add(node.properties.id);
     }
-    found.push({ id: node.properties.id as string, title: toString(node).trim(), depth });
+    found.push({ id: node.properties.id, title: toString(node).trim(), depth });
   });
   return found;
 }

@@ -11,7 +11,6 @@ import { localize } from '../../load/brand-schema.js';
 import type { Labels, Project } from '../../load/project.js';
 import type { Templates } from '../../load/templates.js';
 import type { Author, Publication } from '../../publication/model.js';
-import { renderTemplate } from '../../publication/section-template.js';
 import { brandFonts, fontFaceCss, resolveFontVariables } from '../fonts.js';
 import { accessibilityFacts, accessibilityMetadata } from './accessibility.js';
 import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
@@ -115,7 +114,7 @@ function coverDocument(src: string, publication: Publication, project: Project):
     landmark: 'cover',
     inToc: false,
     subheadings: [],
-    tree: fromHtml(renderTemplate(path.join(project.templatesDir, 'epub', 'cover.ejs'), { src, meta: publication.metadata, labels }).trim(), { fragment: true }),
+    tree: fromHtml(project.templates.render('epub/cover.ejs', { src, meta: publication.metadata, labels }).trim(), { fragment: true }),
   };
 }
 

@@ -1,18 +1,20 @@
 // The print edition's HTML: the publication's sections in the document template, hyphenated, images
 // inlined, fonts as data: URLs, so the page needs nothing but itself. In footnote mode the notes
-// section gives way to one footnote element per note (footnotes.ts); in endnote mode it stays.
+// section gives way to one footnote element per note, shaped by the layout engine; in endnote mode it
+// stays. Block elements from the manuscript carry their manuscript line and column
+// (data-source-line, data-source-column), so that problems found on the laid-out pages point there.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import type { Project } from '../../load/project.js';
 import { localize } from '../../load/brand-schema.js';
 import type { Publication, SectionKind } from '../../publication/model.js';
-import { renderTemplate } from '../../publication/section-template.js';
 import { brandFonts, fontDataUrl, fontFaceCss } from '../fonts.js';
-import { footnoteElement } from './footnotes.js';
+import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
-import { inlineImages } from './images.js';
+import { inlineImages, type DroppedImage } from './images.js';
+import { hastToHtml } from '../../util/html.js';
 
 /** Sections whose running text is hyphenated; the title page and colophon are set ragged. */
 const HYPHENATED: SectionKind[] = ['body', 'notes', 'author'];
@@ -22,31 +24,48 @@ function cssString(value: string): string {
   return value.replace(/[\\"]/g, (character) => `\\${character}`).replace(/\n/g, ' ');
 }
 
-export interface PrintHtml {
-  html: string;
-  /** Image sources that were not inlined, with the reason. */
-  droppedImages: string[];
+/** Elements a layout problem is told by: blocks a reader finds on the page. */
+const LOCATED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'blockquote', 'figure', 'figcaption', 'pre', 'aside', 'hr']);
+
+/** Each located element with a position gets its manuscript line and column (in place). */
+function markSourcePlaces(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (!node.position || !LOCATED.has(node.tagName)) return;
+    node.properties.dataSourceLine = node.position.start.line;
+    node.properties.dataSourceColumn = node.position.start.column;
+  });
 }
 
-export function printHtml(publication: Publication, project: Project): PrintHtml {
+export interface PrintHtml {
+  html: string;
+  /** Images that were not inlined, with the reason. */
+  droppedImages: DroppedImage[];
+}
+
+export function printHtml(publication: Publication, project: Project, engine: LayoutEngine): PrintHtml {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang];
   const footnotes = metadata.notes === 'footnotes';
-  const droppedImages: string[] = [];
-  const prepare = (tree: Root, kind: SectionKind): string => {
+  const droppedImages: DroppedImage[] = [];
+  const assets = new Map(publication.assets.map((asset) => [asset.path, asset]));
+  // Only the body and the notes come straight from the manuscript; the other sections are parsed
+  // from their templates' output, so their positions are the template's, not the manuscript's.
+  const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean): string => {
     const copy = structuredClone(tree);
-    droppedImages.push(...inlineImages(copy, project.root));
+    const dropped = inlineImages(copy, assets);
+    droppedImages.push(...(fromManuscript ? dropped : dropped.map((image) => ({ source: image.source, reason: image.reason }))));
+    if (fromManuscript) markSourcePlaces(copy);
     if (HYPHENATED.includes(kind)) hyphenateTree(copy, metadata.lang);
-    return toHtml(copy);
+    return hastToHtml(copy);
   };
   const sections = publication.sections
     .filter((section) => !(footnotes && section.kind === 'notes'))
-    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind) }));
+    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body') }));
   const notes = footnotes
-    ? publication.notes.map((note) => prepare({ type: 'root', children: [footnoteElement(note, labels!)] }, 'notes'))
+    ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true))
     : [];
   const styles = (name: string) => readFileSync(path.join(project.stylesDir, name), 'utf8');
-  const html = renderTemplate(path.join(project.templatesDir, 'pdf', 'document.ejs'), {
+  const html = project.templates.render('pdf/document.ejs', {
     meta: metadata,
     brand: project.brand,
     brandName: localize(project.brand.name, metadata.lang),

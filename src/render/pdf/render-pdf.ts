@@ -1,62 +1,40 @@
-// Print the publication with Chromium and Paged.js. Paged.js (chosen for real page-bottom footnotes,
-// which Chromium's own paged media lacks: FIELD-NOTES.md), with fixes for what it gets wrong, lays
-// the document out into pages inside a sandboxed page; then the soft hyphens are settled, the pages
-// checked (no text lost, no widow, orphan or stranded heading, no system font), the headings
-// collected, and Chromium prints; pdf-lib finishes the file (metadata, outline, identifier).
-// The functions under in-page/ run inside the page: Puppeteer sends their source, so each is
-// self-contained.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Print the publication with Chromium. The layout engine (engine/: Paged.js by default, for real
+// page-bottom footnotes) lays the print HTML out into pages inside a sandboxed page; then the soft
+// hyphens are settled, the pages checked (no text lost, no widow, orphan or stranded heading, no
+// system font), the headings collected, and Chromium prints; pdf-lib finishes the file (metadata,
+// outline, identifier). The checks know the engine only by its markers; they run in the page from
+// one browser script (in-page/, page-scripts.ts), and what they find goes on the manuscript's file as
+// messages at the manuscript's lines.
 import type { Browser } from 'puppeteer';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
+import { FatalProblems, problem } from '../../problems/problem.js';
 import type { Publication } from '../../publication/model.js';
+import { waitForFonts } from '../browser.js';
 import { brandFonts } from '../fonts.js';
+import type { LayoutEngine } from './engine/layout-engine.js';
+import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
-import { collectHeadings, type PageHeading } from './in-page/collect-headings.js';
-import { countBreakFaults } from './in-page/count-break-faults.js';
-import { findLostText } from './in-page/find-lost-text.js';
-import { fixFootnotes } from './in-page/fix-footnotes.js';
-import { paginate } from './in-page/paginate.js';
-import { placeFootnotes } from './in-page/place-footnotes.js';
-import { registerBreakRules } from './in-page/register-break-rules.js';
-import { settleSoftHyphens } from './in-page/settle-soft-hyphens.js';
+import type { BreakFault, InPageWindow, LostText, PageHeading } from './in-page-api.js';
 import type { OutlineEntry } from './outline.js';
+import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
 import { printHtml } from './print-html.js';
 import { assertStillBlank, openSandboxedPage } from './sandbox.js';
 
+// page.evaluate callbacks run in the page, where the in-page script installed this.
+declare const window: InPageWindow;
+
 export interface PdfResult {
   bytes: Uint8Array;
   pages: number;
-  /** Resources refused: requests the page made, and images that were not inlined. */
-  blocked: string[];
-  /** Layout problems worth a warning (Paged.js's own, lines moved ...). */
-  warnings: string[];
   /** Soft hyphens kept (where a line breaks) and removed (everywhere else). */
   hyphenation: { broken: number; removed: number };
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
 }
-
-export class LostTextError extends Error {
-  constructor(lost: string[]) {
-    super(`the page layout lost text; no PDF is written (layout-lost-text):\n  ${lost.join('\n  ')}`);
-    this.name = 'LostTextError';
-  }
-}
-
-export class SystemFontError extends Error {
-  constructor(uses: string[]) {
-    super(`text fell back to a system font; the PDF must use the brand's fonts only (font-fallback):\n  ${uses.join('\n  ')}`);
-    this.name = 'SystemFontError';
-  }
-}
-
-// Paged.js's browser build: its package exports only its entry (src/index.js), so find the file beside it.
-const PAGED_JS = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagedjs'))), '..', 'dist', 'paged.js');
-let pagedSource: string | undefined;
 
 const PX_TO_PT = 72 / 96;
 
@@ -69,7 +47,20 @@ function outlineEntries(headings: PageHeading[]): OutlineEntry[] {
     .map((heading) => ({ title: heading.title, page: heading.page, top: heading.top * PX_TO_PT, depth: heading.level - top.get(heading.section)! }));
 }
 
-export async function renderPdf(publication: Publication, project: Project, browser: Browser): Promise<PdfResult> {
+function lostTextReason(lost: LostText): string {
+  const rest = 'no PDF is written';
+  if (lost.kind === 'not-laid-out') return `The page layout laid out nothing; ${rest}`;
+  if (lost.kind === 'not-on-page') return `The page layout left <${lost.element ?? '?'}> "${lost.text}" off every page; ${rest}`;
+  return `The page layout cut off "${lost.text}" at the foot of page ${lost.page ?? '?'}; ${rest}`;
+}
+
+function breakFaultReason(fault: BreakFault): string {
+  if (fault.kind === 'orphan') return `Page ${fault.page} ends with fewer lines of this paragraph than its orphans allow: "${fault.text}"`;
+  if (fault.kind === 'widow') return `Page ${fault.page} begins with fewer lines of this paragraph than its widows allow: "${fault.text}"`;
+  return `The heading "${fault.text}" is last on page ${fault.page}, cut off from its text`;
+}
+
+export async function renderPdf(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -77,55 +68,56 @@ export async function renderPdf(publication: Publication, project: Project, brow
     timings[name] = now - mark;
     mark = now;
   };
-  const { html, droppedImages } = printHtml(publication, project);
-  pagedSource ??= readFileSync(PAGED_JS, 'utf8');
+  const { html, droppedImages } = printHtml(publication, project, engine);
+  for (const image of droppedImages) {
+    problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
+  }
   lap('html');
-  const { page, blocked, warnings } = await openSandboxedPage(browser);
+  const { page, blocked } = await openSandboxedPage(browser);
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await waitForFonts(page);
     lap('load');
-    await page.evaluate(placeFootnotes);
-    await page.evaluate(pagedSource);
-    await page.evaluate(fixFootnotes);
-    await page.evaluate(registerBreakRules);
-    const layout = await page.evaluate(paginate, { hyphenGlyph: '-' });
+    await engine.load(page);
+    const layout = await engine.paginate(page, { hyphenGlyph: '-' });
+    for (const warning of layout.warnings) problem(file, `${engine.name} warned: ${warning}`, { ruleId: 'layout-engine', severity: 'warning' });
     lap('paginate');
-    const hyphenation = await page.evaluate(settleSoftHyphens);
-    if (hyphenation.moved > 0) warnings.push(`settling soft hyphens moved ${hyphenation.moved} line(s)`);
+    const { markers } = engine;
+    await page.evaluate(await pageScript('in-page'));
+    const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
+    for (const moved of hyphenation.moved) {
+      problem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
+    }
     lap('hyphens');
     // Last of the changes to the laid-out pages: nothing may have gone missing.
-    const lost = await page.evaluate(findLostText);
-    if (lost.length > 0) throw new LostTextError(lost);
-    const faults = await page.evaluate(countBreakFaults);
-    if (faults.where.length > 0) {
-      warnings.push(`${faults.orphans} orphan(s), ${faults.widows} widow(s), ${faults.headings} heading(s) cut off at page breaks: ${faults.where.slice(0, 3).join('; ')}`);
+    const lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
+    if (lost.length > 0) {
+      throw new FatalProblems(file, lost.map((found) => problem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })));
     }
+    const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
+    for (const fault of faults) problem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
     lap('verify');
-    const systemFonts = await findSystemFonts(page, brandFonts(project.brand).faces);
-    if (systemFonts.length > 0) throw new SystemFontError(systemFonts.map(describeSystemFontUse));
+    const systemFonts = await findSystemFonts(page, brandFonts(project.brand).faces, markers);
+    if (systemFonts.length > 0) {
+      const messages: VFileMessage[] = systemFonts.map((use) => problem(file, `${describeSystemFontUse(use)}; the PDF must use the brand's fonts only`, { ruleId: 'font-fallback', place: use.place }));
+      throw new FatalProblems(file, messages);
+    }
     lap('fonts');
-    const headings = await page.evaluate(collectHeadings);
+    const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
     lap('headings');
     assertStillBlank(page);
     const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
     lap('print');
     const version = await browser.version();
     const { bytes, pages } = await postprocessPdf(printed, publication, {
-      producer: `avim-press ${publication.metadata.toolVersion} (${version}; Paged.js; pdf-lib)`,
+      producer: `avim-press ${publication.metadata.toolVersion} (${version}; ${engine.name}; pdf-lib)`,
       publisher: localize(project.brand.name, publication.metadata.lang),
       outline: outlineEntries(headings),
     });
     lap('postprocess');
-    if (pages !== layout.pages) warnings.push(`Paged.js laid out ${layout.pages} pages, Chromium printed ${pages}`);
-    return {
-      bytes,
-      pages,
-      blocked: [...droppedImages, ...blocked],
-      warnings,
-      hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed },
-      timings,
-    };
+    if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
+    for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
+    return { bytes, pages, hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed }, timings };
   } finally {
     await page.close();
   }

@@ -9,14 +9,11 @@ export interface SandboxedPage {
   page: Page;
   /** URLs the page asked for and was refused, in order, once each. */
   blocked: string[];
-  /** What the page's own code (Paged.js) warned about. */
-  warnings: string[];
 }
 
 export async function openSandboxedPage(browser: Browser): Promise<SandboxedPage> {
   const page = await browser.newPage();
   const blocked: string[] = [];
-  const warnings: string[] = [];
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = request.url();
@@ -27,13 +24,12 @@ export async function openSandboxedPage(browser: Browser): Promise<SandboxedPage
     }
   });
   page.on('console', (message) => {
-    if (message.type() === 'warn') warnings.push(message.text());
     // Loads Chromium refuses before any request is made (file:// from this page, the policy's
     // object-src) reach the console only.
     const refused = REFUSED.map((pattern) => pattern.exec(message.text())?.[1]).find(Boolean);
     if (message.type() === 'error' && refused && !blocked.includes(refused)) blocked.push(refused);
   });
-  return { page, blocked, warnings };
+  return { page, blocked };
 }
 
 /** A meta refresh or any navigation must not leave the page printing something else. */

@@ -1,23 +1,18 @@
 // In the page, after pagination: every heading with the page it is on and its distance from the
 // page's top (CSS px), for the PDF outline. Titles come from the text, spaces intact (Chromium's own
 // outline runs together the words on either side of a line break).
-export interface PageHeading {
-  page: number;
-  top: number;
-  level: number;
-  title: string;
-  section: string;
-}
+import type { LayoutMarkers } from '../engine/layout-markers.js';
+import type { PageHeading } from '../in-page-api.js';
 
-export function collectHeadings(): PageHeading[] {
+export function collectHeadings(markers: LayoutMarkers): PageHeading[] {
   const headings: PageHeading[] = [];
-  document.querySelectorAll('.pagedjs_page').forEach((page, index) => {
+  document.querySelectorAll(markers.page).forEach((page, index) => {
     const pageTop = page.getBoundingClientRect().top;
-    page.querySelectorAll<HTMLElement>('.pagedjs_page_content :is(h1, h2, h3, h4, h5, h6)').forEach((heading) => {
-      // A heading Paged.js split over two pages is listed once, where it starts.
-      if (heading.closest('[data-note]') || heading.hasAttribute('data-split-from')) return;
+    page.querySelectorAll<HTMLElement>(`${markers.pageContent} :is(h1, h2, h3, h4, h5, h6)`).forEach((heading) => {
+      // A heading split over two pages is listed once, where it starts.
+      if (heading.closest(markers.footnote) || heading.hasAttribute(markers.continuation)) return;
       const copy = heading.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.noteref, [data-note]').forEach((call) => call.remove());
+      copy.querySelectorAll(`.noteref, ${markers.footnote}`).forEach((call) => call.remove());
       headings.push({
         page: index,
         top: heading.getBoundingClientRect().top - pageTop,

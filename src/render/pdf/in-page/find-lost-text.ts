@@ -1,22 +1,31 @@
-// In the page, after pagination: what Paged.js laid out but no page shows. Paged.js can lose text
+// In the page, after pagination: what the engine laid out but no page shows. Paged.js can lose text
 // without an error: it stops when it thinks it is looping ("Layout repeated"), and text pushed past a
 // page's area by a note laid out later is clipped (both seen). Every element of the publication must
-// be on a page, and no text may lie outside the area that shows it.
-export function findLostText(): string[] {
-  const lost: string[] = [];
-  const snippet = (text: string | null) => (text ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60);
-  const source = document.querySelector<HTMLTemplateElement>('template[data-ref="pagedjs-content"]')?.content;
-  const pages = document.querySelector('.pagedjs_pages');
-  if (!source || !pages) return ['the publication was not laid out'];
-  const shown = new Set(Array.from(pages.querySelectorAll<HTMLElement>('[data-ref]'), (element) => element.dataset.ref));
-  for (const element of Array.from(source.querySelectorAll<HTMLElement>('[data-ref]'))) {
-    if (shown.has(element.dataset.ref)) continue;
-    lost.push(`not on any page: <${element.tagName.toLowerCase()}> "${snippet(element.textContent)}"`);
-    if (lost.length >= 5) return lost;
+// be on a page, and no text may lie outside the area that shows it. Each find carries its manuscript line.
+import type { LayoutMarkers } from '../engine/layout-markers.js';
+import { PRINT_CONTAINERS } from '../engine/layout-markers.js';
+import type { LostText } from '../in-page-api.js';
+import { snippet, sourcePlace } from './source-place.js';
+
+/** Enough to show what went wrong; the first few are what matters. */
+const MOST = 5;
+
+export function findLostText(markers: LayoutMarkers): LostText[] {
+  const lost: LostText[] = [];
+  const source = document.querySelector<HTMLTemplateElement>(PRINT_CONTAINERS.publication)?.content;
+  const pages = Array.from(document.querySelectorAll(markers.page));
+  if (!source || pages.length === 0) return [{ kind: 'not-laid-out', text: '' }];
+  const shown = new Set<string | null>();
+  for (const page of pages) for (const element of Array.from(page.querySelectorAll(`[${markers.sourceRef}]`))) shown.add(element.getAttribute(markers.sourceRef));
+  for (const element of Array.from(source.querySelectorAll(`[${markers.sourceRef}]`))) {
+    if (shown.has(element.getAttribute(markers.sourceRef))) continue;
+    const place = sourcePlace(element);
+    lost.push({ kind: 'not-on-page', element: element.tagName.toLowerCase(), text: snippet(element.textContent, 60), ...(place ? { place } : {}) });
+    if (lost.length >= MOST) return lost;
   }
   const range = document.createRange();
-  pages.querySelectorAll('.pagedjs_page').forEach((page, index) => {
-    for (const box of Array.from(page.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_content'))) {
+  pages.forEach((page, index) => {
+    for (const box of Array.from(page.querySelectorAll(`${markers.pageContent}, ${markers.pageFootnotes}`))) {
       const bounds = box.getBoundingClientRect();
       const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -25,9 +34,11 @@ export function findLostText(): string[] {
         const outside = Array.from(range.getClientRects()).some(
           (rect) => rect.width > 0 && (rect.left >= bounds.right - 0.5 || rect.top >= bounds.bottom - 0.5),
         );
-        if (outside) lost.push(`cut off at the foot of page ${index + 1}: "${snippet(node.textContent)}"`);
+        if (!outside) continue;
+        const place = sourcePlace(node);
+        lost.push({ kind: 'cut-off', page: index + 1, text: snippet(node.textContent, 60), ...(place ? { place } : {}) });
       }
     }
   });
-  return lost.slice(0, 5);
+  return lost.slice(0, MOST);
 }

@@ -3,10 +3,13 @@
 // breaks search and copy. At a line break it is right (PDF 2.0, 14.8.2.2.3: a hyphen added by line
 // breaking is a soft hyphen in the text). A break is where the letters either side sit on different
 // lines (the soft hyphen's own width says nothing: inside an "ff" ligature it gets a share of the
-// glyph). Pages do not end inside a word (register-break-rules.ts). Deleting a soft hyphen that was
+// glyph). Pages do not end inside a word (the engine's break rules). Deleting a soft hyphen that was
 // not drawn moves nothing (writing "-" in place of a drawn one did, through kerning); the function
-// checks that every changed element kept its box.
-export function settleSoftHyphens(): { broken: number; removed: number; moved: number } {
+// checks that every changed element kept its box, and names (with its manuscript line) any that did not.
+import type { HyphenSettling } from '../in-page-api.js';
+import { snippet, sourcePlace } from './source-place.js';
+
+export function settleSoftHyphens(): HyphenSettling {
   const SOFT = '\u00AD';
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
@@ -57,10 +60,17 @@ export function settleSoftHyphens(): { broken: number; removed: number; moved: n
     }
     plan.node.data = text;
   }
-  let moved = 0;
+  const moved = new Set<Element>();
   for (const plan of plans) {
     const box = plan.parent.getBoundingClientRect();
-    if (Math.abs(box.height - plan.box.height) > 0.5 || Math.abs(box.top - plan.box.top) > 0.5) moved += 1;
+    if (Math.abs(box.height - plan.box.height) > 0.5 || Math.abs(box.top - plan.box.top) > 0.5) moved.add(plan.parent);
   }
-  return { broken, removed, moved };
+  return {
+    broken,
+    removed,
+    moved: Array.from(moved, (element) => {
+      const place = sourcePlace(element);
+      return { text: snippet(element.textContent, 40), ...(place ? { place } : {}) };
+    }),
+  };
 }

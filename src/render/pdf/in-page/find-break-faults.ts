@@ -1,8 +1,12 @@
 // In the page, after pagination: page breaks that the print rules forbid and the layout should have
 // avoided: a paragraph left with fewer lines than its CSS `orphans` at the foot of a page or `widows`
-// at the head of the next (Paged.js marks the two parts data-split-to and -from), or a heading last
-// on its page, cut off from the text it heads.
-export function countBreakFaults(): { orphans: number; widows: number; headings: number; where: string[] } {
+// at the head of the next (the engine marks the two pieces of a split element), or a heading last on
+// its page, cut off from the text it heads. Each fault carries its manuscript line.
+import type { LayoutMarkers } from '../engine/layout-markers.js';
+import type { BreakFault } from '../in-page-api.js';
+import { snippet, sourcePlace } from './source-place.js';
+
+export function findBreakFaults(markers: LayoutMarkers): BreakFault[] {
   const BLOCK = 'p, li, dd, dt, figcaption, blockquote';
   const range = document.createRange();
   /** Lines of an element's text: full-height boxes make the lines; smaller ones (superscripts,
@@ -19,30 +23,24 @@ export function countBreakFaults(): { orphans: number; widows: number; headings:
     }
     return found.length;
   };
-  const result = { orphans: 0, widows: 0, headings: 0, where: [] as string[] };
-  document.querySelectorAll('.pagedjs_page').forEach((page, index) => {
-    for (const element of Array.from(page.querySelectorAll(`.pagedjs_page_content :is(${BLOCK})`))) {
+  const faults: BreakFault[] = [];
+  const fault = (kind: BreakFault['kind'], page: number, element: Element) => {
+    const place = sourcePlace(element);
+    faults.push({ kind, page, text: snippet(element.textContent, 40), ...(place ? { place } : {}) });
+  };
+  document.querySelectorAll(markers.page).forEach((page, index) => {
+    for (const element of Array.from(page.querySelectorAll(`${markers.pageContent} :is(${BLOCK})`))) {
       const style = getComputedStyle(element);
-      const text = (element.textContent ?? '').replace(/\u00AD/g, '').trim().slice(0, 40);
-      if (element.hasAttribute('data-split-to') && lines(element) < Number(style.orphans)) {
-        result.orphans += 1;
-        result.where.push(`page ${index + 1}: "${text}"`);
-      }
-      if (element.hasAttribute('data-split-from') && lines(element) < Number(style.widows)) {
-        result.widows += 1;
-        result.where.push(`page ${index + 1}: "${text}"`);
-      }
+      if (element.hasAttribute(markers.continues) && lines(element) < Number(style.orphans)) fault('orphan', index + 1, element);
+      if (element.hasAttribute(markers.continuation) && lines(element) < Number(style.widows)) fault('widow', index + 1, element);
     }
-    const content = page.querySelector('.pagedjs_page_content');
+    const content = page.querySelector(markers.pageContent);
     for (const heading of Array.from(content?.querySelectorAll('h1, h2, h3, h4, h5, h6') ?? [])) {
       const after = document.createRange();
       after.setStartAfter(heading);
       after.setEndAfter(content!.lastChild!);
-      if (after.toString().trim() === '' && !heading.closest('.visually-hidden, .part-title-page, .part-colophon')) {
-        result.headings += 1;
-        result.where.push(`page ${index + 1}: heading "${(heading.textContent ?? '').trim().slice(0, 40)}" last on the page`);
-      }
+      if (after.toString().trim() === '' && !heading.closest('.visually-hidden, .part-title-page, .part-colophon')) fault('heading', index + 1, heading);
     }
   });
-  return result;
+  return faults;
 }

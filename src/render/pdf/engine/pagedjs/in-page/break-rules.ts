@@ -4,7 +4,7 @@
 // - Text passed over: it takes a break at a text node's very start for no break (offset 0 is false
 //   to it) and breaks later, leaving the node's first lines past the page, on no page at all (a text
 //   node just after a footnote call at the foot of a page). The break goes back to the first word
-//   that is not on the page.
+//   that is not on the page. (Not seen again since notes are spans: docs/layout-engine.md.)
 // - Words: it breaks inside a word hyphenated across the page's last line and appends a hyphen,
 //   which can push that line past the page, where it is lost. The break goes back to the start of
 //   that line: a page ends on a whole line, never inside a word.
@@ -14,12 +14,10 @@
 //   before it (headings are `break-after: avoid`).
 // A line's place is therefore (column, height). A break only ever moves earlier, never later: text
 // between Paged.js's break and a later one would be on no page.
+import { paged } from './paged-internals.js';
+
 export function registerBreakRules(): void {
-  interface PagedGlobal {
-    Handler: new (...args: unknown[]) => object;
-    registerHandlers(...handlers: unknown[]): void;
-  }
-  const { Paged } = globalThis as unknown as { Paged: PagedGlobal };
+  const Paged = paged();
   const BLOCK = 'p, li, dd, dt, figcaption, blockquote';
   type Place = [column: number, middle: number];
 

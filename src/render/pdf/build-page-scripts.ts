@@ -1,0 +1,54 @@
+// Build the code that runs inside the print page (a program of its own, with DOM types:
+// tsconfig.in-page.json) into one browser script per global it installs, with esbuild. `npm run
+// compile` runs this file to write them into lib/; tests, which run src/ directly, get them from
+// page-scripts.ts, which calls buildPageScripts() in memory.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { PACKAGE_ROOT } from '../../load/project.js';
+
+/** Each page script and its entry, under src/render/pdf. */
+export const PAGE_SCRIPTS = {
+  // The engine-neutral checks: window.avimPressInPage.
+  'in-page': 'in-page/index.ts',
+  // The Paged.js adapter's patches and pagination: window.avimPressPagedjs.
+  pagedjs: 'engine/pagedjs/in-page/index.ts',
+} as const;
+
+export type PageScriptName = keyof typeof PAGE_SCRIPTS;
+
+const SOURCE_DIR = path.join(PACKAGE_ROOT, 'src', 'render', 'pdf');
+/** Where `npm run compile` puts them: beside the compiled page-scripts.js, which reads them. */
+export const PAGE_SCRIPTS_DIR = path.join(PACKAGE_ROOT, 'lib', 'render', 'pdf', 'page-scripts');
+
+/** One entry (a .ts file) and everything it imports, as one browser script. */
+export async function bundlePageScript(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    tsconfig: path.join(PACKAGE_ROOT, 'tsconfig.in-page.json'),
+    bundle: true,
+    // One expression, evaluated by page.evaluate: its globals are all it leaves behind.
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export async function buildPageScripts(): Promise<Record<PageScriptName, string>> {
+  const names = Object.keys(PAGE_SCRIPTS) as PageScriptName[];
+  const built = await Promise.all(names.map(async (name) => [name, await bundlePageScript(path.join(SOURCE_DIR, PAGE_SCRIPTS[name]))] as const));
+  return Object.fromEntries(built) as Record<PageScriptName, string>;
+}
+
+// `node lib/render/pdf/build-page-scripts.js` (npm run compile): write them into lib/.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const scripts = await buildPageScripts();
+  mkdirSync(PAGE_SCRIPTS_DIR, { recursive: true });
+  for (const [name, source] of Object.entries(scripts)) writeFileSync(path.join(PAGE_SCRIPTS_DIR, `${name}.js`), source);
+}

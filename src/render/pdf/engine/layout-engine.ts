@@ -1,0 +1,35 @@
+// The boundary around the page-layout engine: what the PDF renderer asks of the program that lays the
+// print HTML out into pages inside the browser page. Everything specific to one engine (its browser
+// build, its fixes, its markup and class names) stays behind this interface, in that engine's folder
+// (pagedjs/); the renderer and its checks see only this. docs/layout-engine.md describes it.
+import type { Element } from 'hast';
+import type { Page } from 'puppeteer';
+import type { Labels } from '../../../load/project.js';
+import type { Note } from '../../../publication/model.js';
+import type { LayoutMarkers } from './layout-markers.js';
+
+export { PRINT_CONTAINERS, type LayoutMarkers } from './layout-markers.js';
+
+export interface LayoutSettings {
+  /** The character drawn where the engine breaks a word at the foot of a page. */
+  hyphenGlyph: string;
+}
+
+export interface Layout {
+  pages: number;
+  /** What the engine itself warned about while it laid the pages out. */
+  warnings: string[];
+}
+
+export interface LayoutEngine {
+  /** Named in the PDF's producer and in messages. */
+  name: string;
+  /** How its laid-out pages are marked, for the checks. */
+  markers: LayoutMarkers;
+  /** The element a note becomes in the print HTML, which the engine takes to the foot of its call's page. */
+  footnoteElement(note: Note, labels: Labels): Element;
+  /** Put the engine, with its fixes, into a page holding the print HTML (fonts loaded). */
+  load(page: Page): Promise<void>;
+  /** Lay the publication out into pages. */
+  paginate(page: Page, settings: LayoutSettings): Promise<Layout>;
+}

@@ -1,0 +1,34 @@
+// In the page: the parts of Paged.js 0.4.3 the patches hook into, typed as the patches use them, and
+// found once here so that a Paged.js without them fails loudly, naming what is gone. The tripwire tests
+// (tests/integration/layout-engine-tripwires.test.ts) check the same shapes.
+
+/** Paged.js's handler of `float: footnote` (src/modules/paged-media/footnotes.js). */
+export interface FootnotesHandler {
+  moveFootnote(this: unknown, node: HTMLElement, pageArea: HTMLElement, needsNoteCall: boolean): void;
+  afterPageLayout(this: unknown, pageElement: HTMLElement, ...rest: unknown[]): void;
+}
+
+/** The flow Paged.js's Previewer returns once every page is laid out. */
+export interface Flow {
+  total: number;
+}
+
+/** window.Paged, as Paged.js's browser build (dist/paged.js) installs it. */
+export interface PagedGlobal {
+  Previewer: new (settings: object) => { preview(): Promise<Flow> };
+  Handler: new (...args: unknown[]) => object;
+  registerHandlers(...handlers: unknown[]): void;
+  registeredHandlers: { name: string; prototype: FootnotesHandler }[];
+}
+
+export function paged(): PagedGlobal {
+  const found = (globalThis as unknown as { Paged?: PagedGlobal }).Paged;
+  if (!found) throw new Error('Paged.js is not loaded in the page');
+  return found;
+}
+
+export function footnotesHandler(): { prototype: FootnotesHandler } {
+  const footnotes = paged().registeredHandlers.find((handler) => handler.name === 'Footnotes');
+  if (!footnotes) throw new Error('Paged.js has no Footnotes handler: the fixes for its footnotes no longer apply');
+  return footnotes;
+}

@@ -1,0 +1,25 @@
+// What the Paged.js adapter's page script (in-page/, one browser script) installs on the page's window:
+// the patches, each by name, and the pagination. Plain types and names, read by both the Node code and
+// the in-page program.
+
+/**
+ * The patches applied to Paged.js once it is loaded, in this order (each file under in-page/ says
+ * what it fixes; docs/layout-engine.md lists them with their tripwires).
+ */
+export const PAGEDJS_PATCHES = ['limit-carried-notes', 'cut-note-overflow-earlier', 'keep-call-line-with-note', 'break-rules'] as const;
+
+export type PagedjsPatch = (typeof PAGEDJS_PATCHES)[number];
+
+export interface PagedjsPageApi {
+  /** Before Paged.js loads: each note to its call (returns how many were placed). */
+  placeFootnotes(): number;
+  /** Once Paged.js is loaded: one patch. */
+  applyPatch(name: PagedjsPatch): void;
+  paginate(settings: { hyphenGlyph: string }): Promise<{ pages: number }>;
+  /** After pagination: Paged.js's own note calls and random note ids removed. */
+  removeNoteMarks(): void;
+}
+
+export interface PagedjsPageWindow {
+  avimPressPagedjs: PagedjsPageApi;
+}

@@ -1,0 +1,47 @@
+// The Paged.js adapter: the LayoutEngine that lays the print HTML out with Paged.js 0.4.3 (chosen for
+// real page-bottom footnotes, which Chromium's own paged media lacks), with fixes for what it gets
+// wrong. Its page script (in-page/, built by build-page-scripts.ts) places the notes, patches Paged.js
+// and paginates; this side loads it, then Paged.js, and gathers what Paged.js warns about.
+import type { ConsoleMessage, Page } from 'puppeteer';
+import { pageScript } from '../../page-scripts.js';
+import type { LayoutEngine, LayoutSettings } from '../layout-engine.js';
+import { pagedjsSource } from './browser-build.js';
+import { footnoteElement } from './footnote-element.js';
+import { PAGEDJS_MARKERS } from './markers.js';
+import { PAGEDJS_PATCHES, type PagedjsPageWindow, type PagedjsPatch } from './page-api.js';
+
+// page.evaluate callbacks run in the page, where the page script installed this.
+declare const window: PagedjsPageWindow;
+
+/**
+ * Load Paged.js into a page holding the print HTML: the adapter's page script, the notes placed at
+ * their calls, Paged.js's browser build, then the patches. The tripwire tests leave patches out.
+ */
+export async function loadPagedjs(page: Page, patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<void> {
+  await page.evaluate(await pageScript('pagedjs'));
+  await page.evaluate(() => window.avimPressPagedjs.placeFootnotes());
+  await page.evaluate(pagedjsSource());
+  for (const patch of patches) await page.evaluate((name) => window.avimPressPagedjs.applyPatch(name), patch);
+}
+
+export const pagedjsEngine: LayoutEngine = {
+  name: 'Paged.js',
+  markers: PAGEDJS_MARKERS,
+  footnoteElement,
+  load: (page) => loadPagedjs(page),
+  async paginate(page: Page, settings: LayoutSettings) {
+    // Paged.js reports what it could not lay out on the console.
+    const warnings: string[] = [];
+    const listen = (message: ConsoleMessage) => {
+      if (message.type() === 'warn') warnings.push(message.text());
+    };
+    page.on('console', listen);
+    try {
+      const { pages } = await page.evaluate((settings) => window.avimPressPagedjs.paginate(settings), settings);
+      await page.evaluate(() => window.avimPressPagedjs.removeNoteMarks());
+      return { pages, warnings };
+    } finally {
+      page.off('console', listen);
+    }
+  },
+};

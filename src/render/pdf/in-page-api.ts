@@ -1,0 +1,62 @@
+// What the in-page script (in-page/, built into one browser script) gives the Node code: the functions
+// it installs on the page's window, and the plain data they return. No imports beyond plain types:
+// the Node program and the in-page program both read this file.
+import type { LayoutMarkers } from './engine/layout-markers.js';
+
+/** Where an element of the print HTML came from in the manuscript (its data-source-line and -column). */
+export interface SourcePlace {
+  line: number;
+  column: number;
+}
+
+export interface LostText {
+  /** Nothing was laid out; an element of the publication is on no page; text lies past the area that shows it. */
+  kind: 'not-laid-out' | 'not-on-page' | 'cut-off';
+  /** The start of the text, soft hyphens removed. */
+  text: string;
+  /** For an element on no page: its tag name. */
+  element?: string;
+  /** For text cut off: the page, from 1. */
+  page?: number;
+  place?: SourcePlace;
+}
+
+export interface BreakFault {
+  /** Too few lines left at a page's foot (orphan) or carried to the next (widow), or a heading last on its page. */
+  kind: 'orphan' | 'widow' | 'heading';
+  /** The page, from 1. */
+  page: number;
+  text: string;
+  place?: SourcePlace;
+}
+
+export interface HyphenSettling {
+  /** Soft hyphens kept, where a line breaks. */
+  broken: number;
+  /** Soft hyphens removed, everywhere else. */
+  removed: number;
+  /** Elements whose box changed when the soft hyphens went: their lines moved. */
+  moved: { text: string; place?: SourcePlace }[];
+}
+
+export interface PageHeading {
+  /** 0-based page index. */
+  page: number;
+  /** Distance from the page's top, CSS px. */
+  top: number;
+  level: number;
+  title: string;
+  section: string;
+}
+
+export interface InPageApi {
+  findLostText(markers: LayoutMarkers): LostText[];
+  findBreakFaults(markers: LayoutMarkers): BreakFault[];
+  settleSoftHyphens(): HyphenSettling;
+  collectHeadings(markers: LayoutMarkers): PageHeading[];
+}
+
+/** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */
+export interface InPageWindow {
+  avimPressInPage: InPageApi;
+}

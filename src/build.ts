@@ -100,7 +100,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const previous = readManifest(manifestPath);
   const sharedKey = sharedInputsKey(project, TOOL_VERSION);
   // What changes the bytes of an artifact besides its inputs.
-  const optionsKey = sha256(JSON.stringify({ formats, strict: !!options.strict, importNotes: options.importNotes ?? 'auto', validate: !!options.validate, allowRemote: !!options.allowRemote, epoch: clock.sourceDateEpoch ?? null }));
+  const optionsKey = sha256(
+    JSON.stringify({
+      formats,
+      strict: !!options.strict,
+      importNotes: options.importNotes ?? 'auto',
+      validate: !!options.validate,
+      allowRemote: !!options.allowRemote,
+      epoch: clock.sourceDateEpoch ?? null,
+    }),
+  );
   const browser = new BrowserSession(env, (choice, version) => emit({ type: 'browser', choice, version }));
   const stop = () => void browser.close(true);
   options.signal?.addEventListener('abort', stop);
@@ -186,13 +195,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await browser.close();
   }
   // A run that wrote nothing and found nothing up to date leaves the folder as it was.
-  if (entries.length > 0) await updateManifest(manifestPath, entries, {
-    tool: { name: 'avim-press', version: TOOL_VERSION },
-    ...(browser.version ? { browser: browser.version } : previous?.browser ? { browser: previous.browser } : {}),
-    ...(clock.sourceDateEpoch !== undefined ? { sourceDateEpoch: clock.sourceDateEpoch } : {}),
-    sharedKey,
-    artifacts: [],
-  });
+  if (entries.length > 0)
+    await updateManifest(manifestPath, entries, {
+      tool: { name: 'avim-press', version: TOOL_VERSION },
+      ...(browser.version ? { browser: browser.version } : previous?.browser ? { browser: previous.browser } : {}),
+      ...(clock.sourceDateEpoch !== undefined ? { sourceDateEpoch: clock.sourceDateEpoch } : {}),
+      sharedKey,
+      artifacts: [],
+    });
   emit({ type: 'done', built, skipped: result.skipped.length, failed: result.failures.length, milliseconds: performance.now() - started, manifest: result.manifest });
   return result;
 }

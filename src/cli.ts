@@ -242,7 +242,9 @@ async function mergeManifestsCommand(folders: string[]): Promise<number> {
     console.error('avim-press: merge-manifests needs one folder\nRun avim-press --help for usage.');
     return 2;
   }
-  const names = readdirSync(folder).filter((name) => /^manifest-\d+-of-\d+\.json$/.test(name)).sort();
+  const names = readdirSync(folder)
+    .filter((name) => /^manifest-\d+-of-\d+\.json$/.test(name))
+    .sort();
   const manifests = names.map((name) => readManifest(path.join(folder, name)));
   if (names.length === 0 || manifests.some((manifest) => !manifest)) {
     console.error(`avim-press: ${folder}: ${names.length === 0 ? 'no manifest-K-of-N.json to merge' : 'a shard manifest is not valid'}`);
@@ -258,4 +260,3 @@ async function mergeManifestsCommand(folders: string[]): Promise<number> {
     return 1;
   }
 }
-

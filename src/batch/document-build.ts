@@ -53,7 +53,12 @@ export class DocumentFailed extends Error {
     readonly file: VFile,
     override readonly cause: unknown,
   ) {
-    super(file.messages.filter(isError).map((message) => message.reason).join('\n') || String((cause as Error)?.message ?? cause));
+    super(
+      file.messages
+        .filter(isError)
+        .map((message) => message.reason)
+        .join('\n') || String((cause as Error)?.message ?? cause),
+    );
     this.name = 'DocumentFailed';
   }
 }
@@ -133,7 +138,14 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
       addValidationMessages(file, path.relative(process.cwd(), target), result);
       strictFailure();
     });
-    const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'epub', sha256: sha256(epub.bytes), bytes: epub.bytes.length, ...(validation ? { validation } : {}) };
+    const artifact: ManifestArtifact = {
+      ...base,
+      path: path.relative(project.root, target),
+      format: 'epub',
+      sha256: sha256(epub.bytes),
+      bytes: epub.bytes.length,
+      ...(validation ? { validation } : {}),
+    };
     artifacts.push(artifact);
     context.report(file);
     context.written(artifact, rendered);

@@ -18,9 +18,7 @@ const artifactSchema = z.strictObject({
   inputs: z.array(inputSchema),
   /** A digest of the options that change the output (formats, notes, strictness ...). */
   optionsKey: z.string(),
-  validation: z
-    .array(z.strictObject({ validator: z.string(), errors: z.number().int(), warnings: z.number().int() }))
-    .optional(),
+  validation: z.array(z.strictObject({ validator: z.string(), errors: z.number().int(), warnings: z.number().int() })).optional(),
 });
 
 export const manifestSchema = z.strictObject({

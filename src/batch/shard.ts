@@ -17,7 +17,5 @@ export function parseShard(value: string): Shard {
 }
 
 export function selectShard<T>(items: T[], shard: Shard, key: (item: T) => string): T[] {
-  return [...items]
-    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-    .filter((_, position) => position % shard.count === shard.index - 1);
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).filter((_, position) => position % shard.count === shard.index - 1);
 }

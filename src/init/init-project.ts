@@ -33,7 +33,12 @@ export function initProject(folder: string): InitResult {
     writeFileSync(path.join(root, target), data);
   };
   for (const [target, source] of Object.entries(FILES)) write(target, readFileSync(path.join(SCAFFOLD, source), 'utf8'));
-  const name = path.basename(root).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'publications';
+  const name =
+    path
+      .basename(root)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'publications';
   const manifest = {
     name,
     private: true,

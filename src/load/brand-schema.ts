@@ -24,9 +24,7 @@ export const brandSchema = z.strictObject({
   fax: z.string().optional(),
   email: z.email().optional(),
   website: z.url().optional(),
-  social: z
-    .array(z.strictObject({ label: z.string().optional(), handle: z.string().optional(), url: z.url().optional() }))
-    .default([]),
+  social: z.array(z.strictObject({ label: z.string().optional(), handle: z.string().optional(), url: z.url().optional() })).default([]),
   copyrightFrom: z.number().int().min(1900).max(2200).optional(),
   /** body and heading, and mono for code (without it, code would fall back to a system font). */
   fonts: z.strictObject({ body: fontFamily, heading: fontFamily, mono: fontFamily.optional() }),

@@ -71,7 +71,12 @@ export function publicationDates(file: VFile, written: string | undefined, clock
 /** The date of the last commit that touched the file, or null outside a git work tree. */
 function lastCommitDate(file: string): Date | null {
   try {
-    const seconds = execFileSync('git', ['log', '-1', '--format=%ct', '--', path.basename(file)], { cwd: path.dirname(file), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    const seconds = execFileSync('git', ['log', '-1', '--format=%ct', '--', path.basename(file)], {
+      cwd: path.dirname(file),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+    }).trim();
     return /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1000) : null;
   } catch {
     return null;

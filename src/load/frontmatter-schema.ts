@@ -15,10 +15,9 @@ const datePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 // YAML reads `date: 2024` and `edition: 2` as numbers: accept them as the text they are.
 const text = z.union([z.string(), z.number()]).transform(String);
 
-const publicationDate = text
-  .refine((value) => datePattern.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD',
-  });
+const publicationDate = text.refine((value) => datePattern.test(value) && !Number.isNaN(Date.parse(value)), {
+  message: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD',
+});
 
 const isbn = text.refine(isValidIsbn, 'must be an ISBN-10 or ISBN-13 with a correct check digit');
 
@@ -31,9 +30,7 @@ const author = z.strictObject({
 });
 
 export const frontMatterSchema = z.strictObject({
-  title: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required: every manuscript needs a title' : 'must be text') })
-    .min(1, 'must not be empty'),
+  title: z.string({ error: (issue) => (issue.input === undefined ? 'is required: every manuscript needs a title' : 'must be text') }).min(1, 'must not be empty'),
   subtitle: z.string().optional(),
   shortTitle: z.string().optional(),
   author: z.union([z.string().min(1), author, z.array(z.union([z.string().min(1), author])).min(1)]).optional(),

@@ -52,8 +52,6 @@ export function loadProject(root = process.cwd()): Project {
   // A project may bring its own templates and styles; otherwise avim-press's are used.
   const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : path.join(PACKAGE_ROOT, 'templates');
   const stylesDir = existsSync(path.join(root, 'styles')) ? path.join(root, 'styles') : path.join(PACKAGE_ROOT, 'styles');
-  const labels = Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, loadYamlFile(path.join(templatesDir, 'locales', `${lang}.yaml`), localeSchema, 'locale')]),
-  ) as Record<LanguageCode, Labels>;
+  const labels = Object.fromEntries(LANGUAGES.map((lang) => [lang, loadYamlFile(path.join(templatesDir, 'locales', `${lang}.yaml`), localeSchema, 'locale')])) as Record<LanguageCode, Labels>;
   return { root, config, brand, brandPath, labels, templatesDir, templates: new Templates(templatesDir), stylesDir };
 }

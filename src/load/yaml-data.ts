@@ -17,12 +17,7 @@ export interface YamlOrigin {
 
 type Position = { line: number; column: number };
 
-export function parseYamlData<Schema extends z.ZodType>(
-  text: string,
-  schema: Schema,
-  file: VFile,
-  origin: YamlOrigin,
-): z.output<Schema> | undefined {
+export function parseYamlData<Schema extends z.ZodType>(text: string, schema: Schema, file: VFile, origin: YamlOrigin): z.output<Schema> | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
@@ -102,13 +97,7 @@ function objectSchemasAt(schema: z.ZodType, path: (string | number)[]): z.ZodObj
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let current: z.ZodType = schema;
-  while (
-    current instanceof z.ZodOptional ||
-    current instanceof z.ZodDefault ||
-    current instanceof z.ZodPrefault ||
-    current instanceof z.ZodNullable ||
-    current instanceof z.ZodPipe
-  ) {
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodPrefault || current instanceof z.ZodNullable || current instanceof z.ZodPipe) {
     current = (current instanceof z.ZodPipe ? current.in : current.unwrap()) as z.ZodType;
   }
   return current;

@@ -61,11 +61,13 @@ export function brandFonts(brand: Brand): BrandFonts {
 /** @font-face rules plus the --font-body, --font-heading, --font-mono custom properties the stylesheets use. */
 export function fontFaceCss(fonts: BrandFonts, urlFor: (face: FontFace) => string): string {
   const rules = fonts.faces.map(
-    (face) =>
-      `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};` +
-      `src:url("${urlFor(face)}") format("woff2");unicode-range:${face.unicodeRange};}`,
+    (face) => `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};` + `src:url("${urlFor(face)}") format("woff2");unicode-range:${face.unicodeRange};}`,
   );
-  rules.push(`:root{${Object.entries(fonts.stacks).map(([role, stack]) => `--font-${role}:${stack};`).join('')}}`);
+  rules.push(
+    `:root{${Object.entries(fonts.stacks)
+      .map(([role, stack]) => `--font-${role}:${stack};`)
+      .join('')}}`,
+  );
   return rules.join('\n');
 }
 

@@ -21,9 +21,7 @@ export function parseFieldMarkdown(text: string, place: ValuePlace | undefined, 
   }
   const where = location(manuscript);
   const move = (point: Point): Point => {
-    const moved = place.literal
-      ? { line: place.line + point.line - 1, column: (point.line === 1 ? place.column : place.indentColumn) + point.column - 1 }
-      : { line: place.line, column: place.column };
+    const moved = place.literal ? { line: place.line + point.line - 1, column: (point.line === 1 ? place.column : place.indentColumn) + point.column - 1 } : { line: place.line, column: place.column };
     const offset = where.toOffset(moved);
     return offset === undefined ? moved : { ...moved, offset };
   };

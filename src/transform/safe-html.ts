@@ -35,7 +35,9 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
       [rehypeResolveImages, options],
       // Only with --allow-remote (without it, the images were left out above).
-      ...(options.allowRemote ? [[rehypeFetchRemoteImages, { projectRoot: options.projectRoot, cacheDir: path.join(options.projectRoot, '.avim-press-cache', 'remote-images') }] as PluggableList[number]] : []),
+      ...(options.allowRemote
+        ? [[rehypeFetchRemoteImages, { projectRoot: options.projectRoot, cacheDir: path.join(options.projectRoot, '.avim-press-cache', 'remote-images') }] as PluggableList[number]]
+        : []),
       [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
       // After the sanitiser: these classes and labels are ours, not the manuscript's.
@@ -55,11 +57,7 @@ export async function mdastToSafeHast(nodes: RootContent[], file: VFile, options
 }
 
 /** A Markdown string (a biography in front matter) as safe hast, typeset by the given transform. */
-export async function markdownToSafeHast(
-  markdown: string,
-  file: VFile,
-  options: SafeHtmlOptions & { typeset?: (tree: MdastRoot) => void; firstLine?: number },
-): Promise<HastRoot> {
+export async function markdownToSafeHast(markdown: string, file: VFile, options: SafeHtmlOptions & { typeset?: (tree: MdastRoot) => void; firstLine?: number }): Promise<HastRoot> {
   const fragment = new VFile({ path: file.path, value: markdown });
   const mdast = (await markdownProcessor.run(markdownProcessor.parse(fragment), fragment)) as MdastRoot;
   options.typeset?.(mdast);
@@ -69,7 +67,8 @@ export async function markdownToSafeHast(
   for (const message of fragment.messages) {
     if (message.line) message.line += shift;
     if (message.place && 'line' in message.place) message.place = { ...message.place, line: message.place.line + shift };
-    else if (message.place && 'start' in message.place) message.place = { start: { ...message.place.start, line: message.place.start.line + shift }, end: { ...message.place.end, line: message.place.end.line + shift } };
+    else if (message.place && 'start' in message.place)
+      message.place = { start: { ...message.place.start, line: message.place.start.line + shift }, end: { ...message.place.end, line: message.place.end.line + shift } };
     file.messages.push(message);
   }
   return hast;

@@ -45,12 +45,12 @@ function findInSource(source: string, text: string, index: number): number | und
   // The source in typographic form, each of its characters remembering where it came from.
   let normal = '';
   const from: number[] = [];
-  for (let at = 0; at < source.length; ) {
+  for (let at = 0; at < source.length;) {
     const rule = TYPOGRAPHIC.find(([pattern]) => {
       pattern.lastIndex = at;
       return pattern.test(source);
     });
-    const taken = rule ? (rule[0].lastIndex - at) : 1;
+    const taken = rule ? rule[0].lastIndex - at : 1;
     normal += rule ? rule[1] : source[at];
     from.push(at);
     at += taken;

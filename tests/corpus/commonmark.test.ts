@@ -33,7 +33,9 @@ describe(`CommonMark spec corpus (${examples.length} examples)`, () => {
     // Each example either wrote both artifacts or failed, never both, never neither.
     const failed = new Set(result.failures.map((failure) => failure.source));
     const complete = new Set(
-      result.artifacts.filter((artifact) => !failed.has(artifact.source) && result.artifacts.some((other) => other.source === artifact.source && other.format !== artifact.format)).map((artifact) => artifact.source),
+      result.artifacts
+        .filter((artifact) => !failed.has(artifact.source) && result.artifacts.some((other) => other.source === artifact.source && other.format !== artifact.format))
+        .map((artifact) => artifact.source),
     );
     expect(complete.size + failed.size).toBe(examples.length);
   });
@@ -53,7 +55,10 @@ describe(`CommonMark spec corpus (${examples.length} examples)`, () => {
     expect(epubs.length).toBe(pdfs.length);
     for (const artifact of epubs) {
       const check = await epubcheckTs(path.join(ROOT, artifact.path));
-      expect(check.problems.filter((problem) => problem.severity !== 'warning'), artifact.source).toEqual([]);
+      expect(
+        check.problems.filter((problem) => problem.severity !== 'warning'),
+        artifact.source,
+      ).toEqual([]);
     }
     for (const artifact of pdfs) {
       const pdf = await PDFDocument.load(readFileSync(path.join(ROOT, artifact.path)), { updateMetadata: false });

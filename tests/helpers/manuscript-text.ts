@@ -18,7 +18,10 @@ const DROPPED = /^<(script|style|template|noscript|iframe|object|textarea|title|
 
 /** The words of a squashed text: letters, digits and marks only, NFKC, lower case. */
 export function squashWords(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
 }
 
 function phrasingText(nodes: PhrasingContent[]): string {

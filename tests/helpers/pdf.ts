@@ -51,7 +51,7 @@ export async function readPdf(file: string): Promise<ParsedPdf> {
       walk(item.items as { title: string; items: unknown[] }[]);
     }
   };
-  walk((await document.getOutline()));
+  walk(await document.getOutline());
   await document.destroy();
   return { pages, links, info: info as Record<string, unknown>, outline, fonts: fontsOf(await PDFDocument.load(data, { updateMetadata: false })) };
 }
@@ -65,9 +65,7 @@ function fontsOf(pdf: PDFDocument): PdfFont[] {
     const subtype = object.get(PDFName.of('Subtype'));
     if (subtype === PDFName.of('Type0')) continue; // described by its descendant
     const descriptor = lookup(object.get(PDFName.of('FontDescriptor')));
-    const embedded =
-      descriptor instanceof PDFDict &&
-      ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.get(PDFName.of(key)) !== undefined);
+    const embedded = descriptor instanceof PDFDict && ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.get(PDFName.of(key)) !== undefined);
     const name = String(object.get(PDFName.of('BaseFont')) ?? '').replace(/^\/([A-Z]{6}\+)?/, '');
     fonts.push({ name, embedded });
   }

@@ -66,7 +66,13 @@ export interface PdfWord {
 /** Every word of every page with its box in points (`pdftotext -bbox`), pages numbered from 1 at index 0. */
 export function pdfWords(file: string): { width: number; height: number; words: PdfWord[] }[] {
   const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']);
-  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const decode = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => ({
     width: Number(page[1]),
     height: Number(page[2]),

@@ -13,7 +13,13 @@ export const project = loadProject(ROOT);
 
 export async function transform(markdown: string, options: { importNotes?: 'auto' | 'always' | 'never'; name?: string } = {}) {
   const file = new VFile({ path: path.join(ROOT, 'manuscript', options.name ?? 'test.md'), value: markdown });
-  const body: Root = await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: project.config.defaults.lang, labels: project.labels, ...(options.importNotes ? { importNotes: options.importNotes } : {}) });
+  const body: Root = await transformManuscript(file, {
+    brand: project.brand,
+    projectRoot: project.root,
+    defaultLang: project.config.defaults.lang,
+    labels: project.labels,
+    ...(options.importNotes ? { importNotes: options.importNotes } : {}),
+  });
   return {
     file,
     body,

@@ -11,7 +11,11 @@ interface PagedGlobal {
   Previewer?: { prototype: { preview?: unknown } };
 }
 const paged = () => (globalThis as unknown as { Paged: PagedGlobal }).Paged;
-const text = (element: Element | null) => (element?.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+const text = (element: Element | null) =>
+  (element?.textContent ?? '')
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const overflowCalls: OverflowHookCall[] = [];
 
 const probes: LayoutProbes = {

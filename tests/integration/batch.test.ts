@@ -17,8 +17,13 @@ function batchProject(articles = 4): string {
   return project;
 }
 
-const manifestOf = (folder: string, name = 'manifest.json') => JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as { browser?: string; artifacts: { path: string; sha256: string; pages?: number; inputs: { path: string }[] }[] };
-const builtLines = (stdout: string) => stdout.split('\n').filter((line) => / \d+ ms/.test(line)).map((line) => line.split('  ')[0]);
+const manifestOf = (folder: string, name = 'manifest.json') =>
+  JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as { browser?: string; artifacts: { path: string; sha256: string; pages?: number; inputs: { path: string }[] }[] };
+const builtLines = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => / \d+ ms/.test(line))
+    .map((line) => line.split('  ')[0]);
 
 describe('a batch of manuscripts', () => {
   const project = batchProject();
@@ -76,10 +81,22 @@ describe('a batch of manuscripts', () => {
 
   it('prints machine-readable events with --json', () => {
     const run = runCli(['build', '--json', '--force', '--format', 'epub', 'manuscript/article-2.md'], { cwd: project });
-    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; ruleId?: string });
+    const events = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; ruleId?: string });
     // The batch project is no git work tree: where the date came from is said, as a diagnostic.
     expect(events.map((event) => event.type)).toEqual(['start', 'browser', 'diagnostic', 'artifact', 'document', 'done']);
-    expect(events[2]).toMatchObject({ type: 'diagnostic', document: 'manuscript/article-2.md', file: 'manuscript/article-2.md', line: 1, column: 1, severity: 'info', ruleId: 'date-source', source: 'avim-press' });
+    expect(events[2]).toMatchObject({
+      type: 'diagnostic',
+      document: 'manuscript/article-2.md',
+      file: 'manuscript/article-2.md',
+      line: 1,
+      column: 1,
+      severity: 'info',
+      ruleId: 'date-source',
+      source: 'avim-press',
+    });
   });
 });
 
@@ -113,7 +130,9 @@ describe('two manuscripts with one slug', () => {
     writeFileSync(path.join(project, 'manuscript', 'other', 'article-1.md'), '---\ntitle: Another\n---\n\nText.\n');
     const run = runCli(['build', 'manuscript', 'manuscript/other', '--format', 'epub', '--jobs', '1'], { cwd: project });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('manuscript/other/article-1.md:1:1: error: Its artifacts would be article-1.pdf and article-1.epub, which manuscript/article-1.md also writes: give one a `slug` in its front matter (slug-clash)');
+    expect(run.stderr).toContain(
+      'manuscript/other/article-1.md:1:1: error: Its artifacts would be article-1.pdf and article-1.epub, which manuscript/article-1.md also writes: give one a `slug` in its front matter (slug-clash)',
+    );
   });
 });
 

@@ -28,7 +28,7 @@ describe('avim-press build on the sample manuscript', () => {
 
   it('writes a PDF with the title, the author with her Turkish letters and the colophon', () => {
     expect(pdf.pages.length).toBeGreaterThanOrEqual(4);
-    expect(pdf.info.Title).toBe("China’s Interaction with Central Asian Countries Is Increasing");
+    expect(pdf.info.Title).toBe('China’s Interaction with Central Asian Countries Is Increasing');
     expect(pdf.info.Author).toBe('Şevval Beste Gökçelik');
     const text = pdf.pages.join('\n');
     expect(text).toContain('Şevval Beste Gökçelik');

@@ -45,7 +45,11 @@ describe('avim-press check', () => {
     const run = runCli(['check', broken]);
     expect(run.status).toBe(1);
     const lines = run.stderr.trimEnd().split('\n');
-    expect(lines.some((line) => line.startsWith(`${broken}/OEBPS/content.opf:`) && line.endsWith(': error: Referenced resource "images/cover.jpg" could not be found in the EPUB (RSC-001, epubcheck-ts 0.7.0)'))).toBe(true);
+    expect(
+      lines.some(
+        (line) => line.startsWith(`${broken}/OEBPS/content.opf:`) && line.endsWith(': error: Referenced resource "images/cover.jpg" could not be found in the EPUB (RSC-001, epubcheck-ts 0.7.0)'),
+      ),
+    ).toBe(true);
     expect(lines.some((line) => line.startsWith(`${broken}/OEBPS/body.xhtml:1:1: error: Mismatched closing tag: span`) && line.endsWith('(HTM-004, epubcheck-ts 0.7.0)'))).toBe(true);
     if (java) expect(lines.some((line) => /^.+\/broken\.epub\/OEBPS\/body\.xhtml:\d+:\d+: error: .*"span".* \(RSC-016, EPUBCheck 4\.2\.6\)$/.test(line))).toBe(true);
     expect(run.stdout).toMatch(/^0 passed, 1 failed$/m);

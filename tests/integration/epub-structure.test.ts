@@ -56,7 +56,7 @@ describe('the EPUB of the sample', () => {
   it('has the package metadata a store reads', () => {
     const { opf } = content;
     expect(opf).toMatch(/<dc:identifier id="pub-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}<\/dc:identifier>/);
-    expect(opf).toContain("<dc:title id=\"title\">China’s Interaction with Central Asian Countries Is Increasing</dc:title>");
+    expect(opf).toContain('<dc:title id="title">China’s Interaction with Central Asian Countries Is Increasing</dc:title>');
     expect(opf).toContain('<dc:creator id="creator-1">Şevval Beste Gökçelik</dc:creator>');
     expect(opf).toContain('<meta refines="#creator-1" property="role" scheme="marc:relators">aut</meta>');
     expect(opf).toContain('<dc:language>en</dc:language>');
@@ -96,7 +96,7 @@ describe('the EPUB of the sample', () => {
     const size = imageSize(await zip.file('OEBPS/images/cover.jpg')!.async('uint8array'));
     expect([size.width, size.height]).toEqual([1600, 2560]);
     expect(content.spine[0]!.file).toBe('cover.xhtml');
-    expect(content.spine[0]!.text).toContain("alt=\"Cover: China’s Interaction");
+    expect(content.spine[0]!.text).toContain('alt="Cover: China’s Interaction');
   });
 
   it('has contents and landmarks in the navigation document and an NCX', () => {
@@ -173,7 +173,7 @@ describe('the EPUB of the Turkish manuscript', () => {
   });
 
   it('gathers endnotes in their own file, each leading back to every call', () => {
-    expect(landmarks(content.nav)).toEqual(['cover cover.xhtml', 'titlepage title-page.xhtml', 'bodymatter body.xhtml', 'endnotes notes.xhtml', 'colophon colophon.xhtml']);
+    expect(landmarks(content.nav)).toEqual(['cover cover.xhtml', 'titlepage title-page.xhtml', 'toc contents.xhtml', 'bodymatter body.xhtml', 'endnotes notes.xhtml', 'colophon colophon.xhtml']);
     expect(expectWorkingNotes(content, 'endnote')).toBe(4);
     expect(content.nav).toContain('<a href="body.xhtml#doc-body-h1">Bakü–Tiflis–Kars Demiryolu</a>');
   });
@@ -182,7 +182,7 @@ describe('the EPUB of the Turkish manuscript', () => {
     expect(sha256(buildEpub(TURKISH))).toBe(sha256(file));
   });
 
-  it('packages no image from outside the manuscript\'s and the project\'s folders', () => {
+  it("packages no image from outside the manuscript's and the project's folders", () => {
     const dir = tempDir();
     const elsewhere = tempDir();
     cpSync(path.dirname(TURKISH), dir, { recursive: true });
@@ -191,7 +191,7 @@ describe('the EPUB of the Turkish manuscript', () => {
     writeFileSync(manuscript, readFileSync(manuscript, 'utf8').replace('cover: kapak.png', `cover: ${path.join(elsewhere, 'kapak.png')}`));
     const run = runCli(['build', manuscript, '--out', dir, '--format', 'epub']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/orta-koridor\.md:19:8: error: Image ".*kapak\.png" is outside the project \(image-outside\)/);
+    expect(run.stderr).toMatch(/orta-koridor\.md:21:8: error: Image ".*kapak\.png" is outside the project \(image-outside\)/);
   });
 
   it('fails with a message when the front matter names a cover that is not there', () => {

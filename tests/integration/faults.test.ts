@@ -34,7 +34,10 @@ function browserPids(cliPid: number): number[] {
 /** Every file in dist/ is a whole artifact: PDFs parse, EPUBs validate, nothing half-written. */
 async function expectOnlyWholeArtifacts(dist: string): Promise<string[]> {
   const names = readdirSync(dist).sort();
-  expect(names.filter((name) => name.startsWith('.') || name.endsWith('.lock')), 'temporary files left').toEqual([]);
+  expect(
+    names.filter((name) => name.startsWith('.') || name.endsWith('.lock')),
+    'temporary files left',
+  ).toEqual([]);
   for (const name of names) {
     const file = path.join(dist, name);
     if (name.endsWith('.pdf')) expect((await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount(), name).toBeGreaterThan(0);

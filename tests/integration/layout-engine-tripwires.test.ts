@@ -25,8 +25,7 @@ const ADAPTER = 'src/render/pdf/engine/pagedjs';
 const changed = (behaviour: string, patch: string) => `Paged.js no longer ${behaviour}: the patch in ${patch} may be removable or wrong`;
 
 /** A paragraph of numbered lines (about one line of an A5 page each). */
-const paragraph = (index: number, lines: number) =>
-  Array.from({ length: lines }, (_, line) => `Paragraph ${index} line ${line} carries running text about the economy of the region.`).join(' ');
+const paragraph = (index: number, lines: number) => Array.from({ length: lines }, (_, line) => `Paragraph ${index} line ${line} carries running text about the economy of the region.`).join(' ');
 
 /** Paragraphs, the `at`-th ending with the call of one note of `sentences` sentences (LONGSTART ... LONGEND). */
 function oneNote(options: { paragraphs: number; lines: number; at: number; sentences: number }) {
@@ -74,7 +73,10 @@ describe('Paged.js 0.4.3 as the adapter knows it (tripwires)', () => {
     expect(seen.internals.footnotes!.moveFootnote, changed('has Footnotes.moveFootnote(node, pageArea, needsNoteCall)', `${ADAPTER}/in-page/keep-call-line-with-note.ts`)).toBe(3);
     expect(seen.internals.footnotes!.afterPageLayout, changed('has Footnotes.afterPageLayout(pageElement, page, breakToken, chunker)', `${ADAPTER}/in-page/cut-note-overflow-earlier.ts`)).toBe(4);
     // break-rules.ts: a Handler subclass, registered, whose onOverflow(overflow, rendered, bounds) may return another range.
-    expect([seen.internals.handlerClass, seen.internals.registerHandlers, seen.internals.previewer], changed('exports Handler, registerHandlers and Previewer', `${ADAPTER}/in-page/break-rules.ts`)).toEqual([true, true, true]);
+    expect(
+      [seen.internals.handlerClass, seen.internals.registerHandlers, seen.internals.previewer],
+      changed('exports Handler, registerHandlers and Previewer', `${ADAPTER}/in-page/break-rules.ts`),
+    ).toEqual([true, true, true]);
     expect(
       seen.overflow.some((call) => call.overflow === 'range' && call.rendered === 'element' && call.bounds === 'rect'),
       changed('calls onOverflow(overflow: Range, rendered: Element, bounds: DOMRect)', `${ADAPTER}/in-page/break-rules.ts`),
@@ -136,12 +138,22 @@ describe('Paged.js 0.4.3 as the adapter knows it (tripwires)', () => {
       const endsInsideWords = (probed: Awaited<ReturnType<typeof pages>>) => probed.filter((page) => new RegExp(`\\p{L}${glyph}$`, 'u').test(page.content)).length;
       const seen: { without: number; lostWithout: number; patched: number; lostPatched: number }[] = [];
       for (const seed of [5, 6, 8]) {
-        const html = tripwireHtml(sentencesFrom(seed).map((text) => `<p>${hyphenateText(text, 'en')}</p>`).join(''));
-        const without = await look(html, { patches: patchesWithout('break-rules'), hyphenGlyph: glyph }, async (laidOut) => ({ ends: endsInsideWords(await pages(laidOut)), lost: laidOut.lost.length }));
+        const html = tripwireHtml(
+          sentencesFrom(seed)
+            .map((text) => `<p>${hyphenateText(text, 'en')}</p>`)
+            .join(''),
+        );
+        const without = await look(html, { patches: patchesWithout('break-rules'), hyphenGlyph: glyph }, async (laidOut) => ({
+          ends: endsInsideWords(await pages(laidOut)),
+          lost: laidOut.lost.length,
+        }));
         const patched = await look(html, { hyphenGlyph: glyph }, async (laidOut) => ({ ends: endsInsideWords(await pages(laidOut)), lost: laidOut.lost.length }));
         seen.push({ without: without.ends, lostWithout: without.lost, patched: patched.ends, lostPatched: patched.lost });
       }
-      expect(seen.some((case_) => case_.without > 0 && case_.lostWithout > 0), changed('ends a page inside a word (adding a hyphen) and loses a line', `${ADAPTER}/in-page/break-rules.ts`)).toBe(true);
+      expect(
+        seen.some((case_) => case_.without > 0 && case_.lostWithout > 0),
+        changed('ends a page inside a word (adding a hyphen) and loses a line', `${ADAPTER}/in-page/break-rules.ts`),
+      ).toBe(true);
       expect(seen.every((case_) => case_.patched === 0 && case_.lostPatched === 0)).toBe(true);
     });
 

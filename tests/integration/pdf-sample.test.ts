@@ -40,7 +40,7 @@ describe('the sample as an A4 PDF with footnotes', () => {
     const info = pdfinfo(file);
     expect(info['Page size']).toMatch(/\(A4\)/);
     expect(info.Tagged).toBe('yes');
-    expect(info.Title).toBe("China’s Interaction with Central Asian Countries Is Increasing");
+    expect(info.Title).toBe('China’s Interaction with Central Asian Countries Is Increasing');
     expect(info.Author).toBe('Şevval Beste Gökçelik');
     expect(info.Subject).toMatch(/^China has been steadily gaining strength/);
     expect(info.Keywords).toBe('China, Central Asia, Belt and Road Initiative, Xi Jinping, Beijing Winter Olympics, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan');
@@ -69,7 +69,7 @@ describe('the sample as an A4 PDF with footnotes', () => {
   });
 
   it('lists the headings in the outline, each title whole', () => {
-    expect(pdf.outline).toEqual(["China’s Interaction with Central Asian Countries Is Increasing", 'About the Author', 'Colophon']);
+    expect(pdf.outline).toEqual(['China’s Interaction with Central Asian Countries Is Increasing', 'About the Author', 'Colophon']);
   });
 
   it('puts each footnote on the page of its call, numbered as the manuscript, linked both ways', () => {
@@ -80,7 +80,12 @@ describe('the sample as an A4 PDF with footnotes', () => {
   });
 
   it('has a title page without a folio, running heads and folios on body pages, and the colophon last', () => {
-    const lines = pdftotext(file, true).map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean));
+    const lines = pdftotext(file, true).map((page) =>
+      page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
     expect(lines[0]!.some((line) => /^\d+$/.test(line))).toBe(false);
     expect(lines[1]![0]).toBe('China and Central Asia');
     expect(lines[1]!.at(-1)).toBe('2');

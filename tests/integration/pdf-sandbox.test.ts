@@ -24,9 +24,7 @@ const MARKER = 'SECRET-MARKER-7F3A';
 /** Image XObjects in a PDF, not counting the soft masks (alpha channels) of others. */
 async function imageCount(file: string): Promise<number> {
   const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
-  const images = pdf.context
-    .enumerateIndirectObjects()
-    .filter(([, object]) => object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
+  const images = pdf.context.enumerateIndirectObjects().filter(([, object]) => object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
   const masks = new Set(images.map(([, object]) => String((object as PDFRawStream).dict.get(PDFName.of('SMask')))));
   return images.filter(([ref]) => !masks.has(String(ref))).length;
 }
@@ -109,7 +107,10 @@ describe('the print sandbox', () => {
       expect(run.status, run.stderr).toBe(0);
       const warnings = run.stderr.split('\n').filter((line) => line.includes('warning'));
       // The transform leaves out what it can see (images, scripts, frames, styles), the print page refuses the rest.
-      expect(warnings.every((line) => /\((resource-blocked|image-outside|image-remote|unsafe-html)\)$/.test(line)), warnings.join('\n')).toBe(true);
+      expect(
+        warnings.every((line) => /\((resource-blocked|image-outside|image-remote|unsafe-html)\)$/.test(line)),
+        warnings.join('\n'),
+      ).toBe(true);
       expect(run.stderr).toContain(path.join(outside, 'secret.png'));
       expect(run.stderr).toContain('../../outside/secret.png');
       expect(run.stderr).toContain(`${origin}/raw-image.png`);

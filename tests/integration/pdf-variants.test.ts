@@ -55,16 +55,17 @@ describe('variants of the sample', () => {
   });
 
   it.each(SIZES)('%s: pages of the size asked for, footnotes on their call’s page', (name, _size, width, height) => {
-    const [w, h] = pdfinfo(path.join(out, `${name}.pdf`))['Page size']!.split(' x ').map((value) => parseFloat(value));
+    const size = pdfinfo(path.join(out, `${name}.pdf`))['Page size']!;
+    const [w, h] = size.split(' x ').map((value) => parseFloat(value));
     expect(w).toBeCloseTo(width, 0);
     expect(h).toBeCloseTo(height, 0);
     expect(footnoteProblems(pdfs.get(name)!, publication.notes)).toEqual([]);
-    expect(pdfs.get(name)!.outline).toEqual(["China’s Interaction with Central Asian Countries Is Increasing", 'About the Author', 'Colophon']);
+    expect(pdfs.get(name)!.outline).toEqual(['China’s Interaction with Central Asian Countries Is Increasing', 'About the Author', 'Colophon']);
   });
 
   it('endnotes: the notes gathered after the body, linked both ways, in the outline', () => {
     const pdf = pdfs.get('endnotes')!;
-    expect(pdf.outline).toEqual(["China’s Interaction with Central Asian Countries Is Increasing", 'Notes', 'About the Author', 'Colophon']);
+    expect(pdf.outline).toEqual(['China’s Interaction with Central Asian Countries Is Increasing', 'Notes', 'About the Author', 'Colophon']);
     const notesPage = pdf.pages.findIndex((page) => /^Notes$/m.test(page)) + 1;
     expect(notesPage).toBeGreaterThan(2);
     for (const note of publication.notes) {

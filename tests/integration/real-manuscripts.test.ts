@@ -53,13 +53,19 @@ function build(files: Record<string, string>, options: { args?: string[]; env?: 
   };
 }
 
-const problems = (run: Run, severity?: string) => run.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info' && (!severity || diagnostic.severity === severity)).map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.reason.slice(0, 200)} (${diagnostic.ruleId})`);
+const problems = (run: Run, severity?: string) =>
+  run.diagnostics
+    .filter((diagnostic) => diagnostic.severity !== 'info' && (!severity || diagnostic.severity === severity))
+    .map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.reason.slice(0, 200)} (${diagnostic.ruleId})`);
 
 /** Every content document of the EPUB, parsed, by file name inside OEBPS/. */
 async function epubDocuments(epub: string): Promise<Map<string, ReturnType<typeof fromHtml>>> {
   const { zip } = await openEpub(epub);
   const documents = new Map<string, ReturnType<typeof fromHtml>>();
-  for (const name of Object.keys(zip.files).filter((entry) => entry.endsWith('.xhtml')).sort()) documents.set(name.replace(/^OEBPS\//, ''), fromHtml(await zip.file(name)!.async('string')));
+  for (const name of Object.keys(zip.files)
+    .filter((entry) => entry.endsWith('.xhtml'))
+    .sort())
+    documents.set(name.replace(/^OEBPS\//, ''), fromHtml(await zip.file(name)!.async('string')));
   return documents;
 }
 
@@ -92,7 +98,11 @@ function locate(text: string, needle: string, nth = 0): { line: number; column: 
 }
 
 const filler = (count: number, seed = 'trade') =>
-  Array.from({ length: count }, (_, index) => `Paragraph ${index + 1} on ${seed}: the countries of the region have widened their cooperation in energy, transport and finance, and the figures of the last decade show how far the change has gone since the first agreements were signed.`).join('\n\n');
+  Array.from(
+    { length: count },
+    (_, index) =>
+      `Paragraph ${index + 1} on ${seed}: the countries of the region have widened their cooperation in energy, transport and finance, and the figures of the last decade show how far the change has gone since the first agreements were signed.`,
+  ).join('\n\n');
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────
 describe('1. aligned tables', () => {
@@ -128,9 +138,17 @@ describe('1. aligned tables', () => {
     const body = [...(await epubDocuments(run.epub)).values()].find((tree) => elementsOf(tree, (node) => node.tagName === 'table').length > 0)!;
     const cells = elementsOf(body, (node) => node.tagName === 'td' || node.tagName === 'th');
     expect(cells.length).toBe(9);
-    expect(cells.filter((cell) => cell.properties.align !== undefined || cell.properties.style !== undefined).map((cell) => `<${cell.tagName} align=${String(cell.properties.align)} style=${String(cell.properties.style)}>${toString(cell)}`)).toEqual([]);
+    expect(
+      cells
+        .filter((cell) => cell.properties.align !== undefined || cell.properties.style !== undefined)
+        .map((cell) => `<${cell.tagName} align=${String(cell.properties.align)} style=${String(cell.properties.style)}>${toString(cell)}`),
+    ).toEqual([]);
     const css = (await epubCss(run.epub)).replace(/\s+/g, ' ');
-    for (const [column, align] of [[0, 'left'], [1, 'center'], [2, 'right']] as const) {
+    for (const [column, align] of [
+      [0, 'left'],
+      [1, 'center'],
+      [2, 'right'],
+    ] as const) {
       for (const cell of cells.filter((_, index) => index % 3 === column)) {
         const ruled = classes(cell).some((name) => new RegExp(`\\.${name}\\b[^{}]*\\{[^}]*text-align: ?${align}`).test(css));
         expect(ruled, `${toString(cell)}: class ${JSON.stringify(classes(cell))} with a rule "text-align: ${align}" in the EPUB's CSS`).toBe(true);
@@ -338,7 +356,10 @@ describe('4. characters outside the Latin subsets: arrows, ≈, Greek, Cyrillic'
       const warnings = problems(run, 'warning');
       expect(warnings.filter((line) => line.includes('→')).length, warnings.join('\n')).toBe(1);
       expect(warnings.filter((line) => line.includes('≈')).length, warnings.join('\n')).toBe(1);
-      expect(warnings.filter((line) => /[\u0370-\u03FF\u0400-\u04FF]/.test(line)), 'Greek and Cyrillic need no warning').toEqual([]);
+      expect(
+        warnings.filter((line) => /[\u0370-\u03FF\u0400-\u04FF]/.test(line)),
+        'Greek and Cyrillic need no warning',
+      ).toEqual([]);
       expect(problems(run, 'error')).toEqual([]);
     }
   });
@@ -347,7 +368,13 @@ describe('4. characters outside the Latin subsets: arrows, ≈, Greek, Cyrillic'
     const css = await epubCss(epubOnly.epub);
     const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((match) => ({
       family: /font-family:\s*["']?([^"';]+)/.exec(match[1]!)?.[1] ?? '',
-      ranges: (/unicode-range:\s*([^;}]+)/.exec(match[1]!)?.[1] ?? 'U+0-10FFFF').split(',').map((part) => part.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex, 16))),
+      ranges: (/unicode-range:\s*([^;}]+)/.exec(match[1]!)?.[1] ?? 'U+0-10FFFF').split(',').map((part) =>
+        part
+          .trim()
+          .replace(/^U\+/i, '')
+          .split('-')
+          .map((hex) => parseInt(hex, 16)),
+      ),
     }));
     const covers = (family: RegExp, codePoint: number) => faces.some((face) => family.test(face.family) && face.ranges.some(([first, last = first]) => codePoint >= first! && codePoint <= last!));
     expect(covers(/^Source Serif 4$/, 'Ж'.codePointAt(0)!), 'Cyrillic in Source Serif 4').toBe(true);
@@ -378,7 +405,15 @@ describe('5. dates from the manuscript, not the build clock', () => {
     const git = (...args: string[]) =>
       execFileSync('git', args, {
         cwd: project,
-        env: { ...process.env, GIT_AUTHOR_DATE: '2021-05-06T12:00:00Z', GIT_COMMITTER_DATE: '2021-05-06T12:00:00Z', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_DATE: '2021-05-06T12:00:00Z',
+          GIT_COMMITTER_DATE: '2021-05-06T12:00:00Z',
+          GIT_AUTHOR_NAME: 'Test',
+          GIT_AUTHOR_EMAIL: 'test@example.org',
+          GIT_COMMITTER_NAME: 'Test',
+          GIT_COMMITTER_EMAIL: 'test@example.org',
+        },
         stdio: 'ignore',
       });
     writeFileSync(path.join(project, 'manuscript', 'undated.md'), '---\ntitle: Undated\n---\n\nText.\n');
@@ -404,7 +439,7 @@ describe('5. dates from the manuscript, not the build clock', () => {
     expect(pdftotext(path.join(project, 'dist', 'undated.pdf')).join('\n')).toContain('© 2009–2021');
   });
 
-  it('takes the front matter\'s date over the commit', async () => {
+  it("takes the front matter's date over the commit", async () => {
     const dated = path.join(project, 'manuscript', 'undated.md');
     writeFileSync(dated, '---\ntitle: Undated\ndate: 2019-03-04\n---\n\nText.\n');
     const run = runCli(['build', 'manuscript/undated.md', '--out', 'dist-dated', '--json'], { cwd: project, env: noClock });
@@ -498,7 +533,23 @@ describe('7. typography in titles', () => {
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────
 describe('8. the same id twice in raw HTML', () => {
-  const manuscript = ['---', 'title: Repeated Ids', 'date: 2024-01-01', '---', '', 'Before the rules.', '', '<hr id="bar">', '', 'Between the rules.', '', '<hr id="bar">', '', 'After the rules.', ''].join('\n');
+  const manuscript = [
+    '---',
+    'title: Repeated Ids',
+    'date: 2024-01-01',
+    '---',
+    '',
+    'Before the rules.',
+    '',
+    '<hr id="bar">',
+    '',
+    'Between the rules.',
+    '',
+    '<hr id="bar">',
+    '',
+    'After the rules.',
+    '',
+  ].join('\n');
   let run: Run;
   beforeAll(() => {
     run = build({ 'ids.md': manuscript });
@@ -602,7 +653,9 @@ describe('9. long URLs in running text', () => {
     // The text block's right edge: where the filler paragraphs' lines end.
     const plain = pages.flatMap((page) => page.words.filter((word) => /^(Paragraph|countries|cooperation|energy,|transport|finance,|figures|decade|change|agreements|signed\.)$/.test(word.text)));
     const edge = Math.max(...plain.map((word) => word.xMax));
-    const over = pages.flatMap((page, index) => page.words.filter((word) => word.xMax > edge + 1).map((word) => `page ${index + 1}: ${word.text.slice(0, 50)} ends at ${word.xMax.toFixed(1)} > ${edge.toFixed(1)}`));
+    const over = pages.flatMap((page, index) =>
+      page.words.filter((word) => word.xMax > edge + 1).map((word) => `page ${index + 1}: ${word.text.slice(0, 50)} ends at ${word.xMax.toFixed(1)} > ${edge.toFixed(1)}`),
+    );
     expect(over).toEqual([]);
     // The text as a reader's copy gets it (pdf.js; pdftotext would drop a hyphen that ends a line,
     // taking it for a hyphenation).

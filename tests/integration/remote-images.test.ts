@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
 import { PNG, tempProject } from '../helpers/projects.js';
 
-
 describe('web images', () => {
   let server: Server;
   let origin: string;

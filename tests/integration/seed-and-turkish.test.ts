@@ -81,7 +81,11 @@ describe('the seed as received and a Turkish manuscript', () => {
       expect(call.backlink, `${call.id} → ${call.target}`).toBe(true);
     }
     const epub = await openEpub(path.join(out, 'avim-analysis-china-central-asia.epub'));
-    const xhtml = await Promise.all(Object.keys(epub.zip.files).filter((name) => name.endsWith('.xhtml')).map((name) => epub.text(name)));
+    const xhtml = await Promise.all(
+      Object.keys(epub.zip.files)
+        .filter((name) => name.endsWith('.xhtml'))
+        .map((name) => epub.text(name)),
+    );
     // epub-gen-memory writes non-ASCII letters as character references.
     const all = xhtml.join('\n').replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
     expect(all).toContain('She joined AVİM as a scholar in residence in November 2020.');

@@ -22,7 +22,16 @@ describe('shards', () => {
 });
 
 describe('manifests', () => {
-  const artifact = (name: string, sha: string) => ({ path: `dist/${name}`, format: 'pdf' as const, sha256: sha, bytes: 1, source: `manuscript/${name}.md`, sourceSha256: 'x', inputs: [], optionsKey: 'o' });
+  const artifact = (name: string, sha: string) => ({
+    path: `dist/${name}`,
+    format: 'pdf' as const,
+    sha256: sha,
+    bytes: 1,
+    source: `manuscript/${name}.md`,
+    sourceSha256: 'x',
+    inputs: [],
+    optionsKey: 'o',
+  });
   const manifest = (artifacts: ReturnType<typeof artifact>[], version = '1.0.0'): Manifest => ({ tool: { name: 'avim-press', version }, sharedKey: 's', artifacts });
 
   it('merges shards by path', () => {

@@ -28,7 +28,14 @@ describe('the seed as received', () => {
     }
     const publication = buildPublication(result.file, result.body, project, TEST_DATES);
     const everything = publication.sections.map((section) => toHtml(section.content)).join('\n');
-    for (const detail of ['Süleyman Nazif Sok. No: 12/B Daire 3-4 06550 Çankaya-ANKARA / TÜRKİYE', '+90 (312) 438 50 23-24', '+90 (312) 438 50 26', '>info@avim.org.tr<', '@avimorgtr', 'facebook.com/avasyaincelemelerimerkezi<']) {
+    for (const detail of [
+      'Süleyman Nazif Sok. No: 12/B Daire 3-4 06550 Çankaya-ANKARA / TÜRKİYE',
+      '+90 (312) 438 50 23-24',
+      '+90 (312) 438 50 26',
+      '>info@avim.org.tr<',
+      '@avimorgtr',
+      'facebook.com/avasyaincelemelerimerkezi<',
+    ]) {
       expect(everything.split(detail).length - 1, detail).toBe(1);
     }
   });
@@ -142,6 +149,9 @@ describe('characters the brand cannot set in a fenced code block', () => {
     const { formatMessages } = await import('../helpers/transform.js');
     const file = new VFile({ path: `${project.root}/manuscript/c.md`, value: '---\ntitle: T\n---\n\n> ```\n> plain\n> say ὐ\n> ```\n\nA ❤️ heart: its variation selector needs no glyph.\n' });
     await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, fontCoverage: fontCoverage(project.brand) });
-    expect(formatMessages(file, project.root).map((line) => line.replace(/ is in none.*/, ''))).toEqual(['manuscript/c.md:7:7: error: The character “ὐ” (U+1F50)', 'manuscript/c.md:10:3: error: The character “❤” (U+2764)']);
+    expect(formatMessages(file, project.root).map((line) => line.replace(/ is in none.*/, ''))).toEqual([
+      'manuscript/c.md:7:7: error: The character “ὐ” (U+1F50)',
+      'manuscript/c.md:10:3: error: The character “❤” (U+2764)',
+    ]);
   });
 });

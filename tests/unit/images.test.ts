@@ -10,7 +10,6 @@ import { tempDir } from '../helpers/cli.js';
 import { formatMessages, project } from '../helpers/transform.js';
 import { PNG, pngOfSize } from '../helpers/projects.js';
 
-
 describe('images', () => {
   const root = tempDir('avim-press-images-');
   const outside = tempDir('avim-press-outside-');
@@ -83,7 +82,9 @@ describe('the cover', () => {
 
   it('is refused at its key when stores would refuse it: too small, or not a portrait of 1:1.3 to 1:1.8', async () => {
     expect(await messagesFor('small.png')).toEqual(['manuscript/doc.md:3:8: error: The cover is 400 × 640 px; stores need at least 1000 px on the short side (1600 × 2560 is best) (cover-size)']);
-    expect(await messagesFor('square.png')).toEqual(['manuscript/doc.md:3:8: error: The cover is 1600 × 1600 px, 1:1.00; a cover is a portrait between 1:1.3 and 1:1.8 (1600 × 2560 is best) (cover-size)']);
+    expect(await messagesFor('square.png')).toEqual([
+      'manuscript/doc.md:3:8: error: The cover is 1600 × 1600 px, 1:1.00; a cover is a portrait between 1:1.3 and 1:1.8 (1600 × 2560 is best) (cover-size)',
+    ]);
   });
 
   it('gets a warning under 1600 × 2560, and nothing at that size', async () => {

@@ -109,9 +109,7 @@ describe('inline notes, as Pandoc writes them', () => {
 
 describe('notes called from anywhere, holding anything', () => {
   it('takes calls from block quotes, lists and table cells', async () => {
-    const result = await transform(
-      '# T\n\n> Quoted[^q].\n\n- Item[^l]\n\n| a | b |\n| - | - |\n| cell[^t] | x |\n\n[^q]: Q.\n[^l]: L.\n[^t]: T.\n',
-    );
+    const result = await transform('# T\n\n> Quoted[^q].\n\n- Item[^l]\n\n| a | b |\n| - | - |\n| cell[^t] | x |\n\n[^q]: Q.\n[^l]: L.\n[^t]: T.\n');
     expect(result.notes.map((note) => result.notesHtml[note.number - 1])).toEqual(['<p>Q.</p>', '<p>L.</p>', '<p>T.</p>']);
     expect(result.html).toMatch(/<blockquote>[\s\S]*href="#fn-1"[\s\S]*<\/blockquote>/);
     expect(result.html).toMatch(/<li>Item<sup><a href="#fn-2"/);

@@ -35,12 +35,18 @@ function errorOf(root: string): string {
 
 describe('project configuration and brand file', () => {
   it('reports an unknown brand key with a suggestion', () => {
-    const root = projectWith({ 'brand/avim.yaml': 'name: X\nshortName: X\nemial: a@b.c\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n' });
+    const root = projectWith({
+      'brand/avim.yaml':
+        'name: X\nshortName: X\nemial: a@b.c\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
+    });
     expect(errorOf(root)).toBe('brand/avim.yaml:3:1: error: Unknown key "emial"; did you mean "email"? (brand-unknown-key)');
   });
 
   it('reports an invalid brand value where it stands', () => {
-    const root = projectWith({ 'brand/avim.yaml': 'name: X\nshortName: X\nemail: not-an-address\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n' });
+    const root = projectWith({
+      'brand/avim.yaml':
+        'name: X\nshortName: X\nemail: not-an-address\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
+    });
     expect(errorOf(root)).toMatch(/^brand\/avim\.yaml:3:8: error: "email" .*email.* \(brand-invalid\)$/);
   });
 
@@ -52,7 +58,8 @@ describe('project configuration and brand file', () => {
   it('lets another publisher rebrand with a brand file of its own, without touching src/', async () => {
     const root = projectWith({
       'avim-press.config.yaml': 'brand: brand/other.yaml\n',
-      'brand/other.yaml': 'name: Other Institute\nshortName: OI\nemail: office@other.example\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
+      'brand/other.yaml':
+        'name: Other Institute\nshortName: OI\nemail: office@other.example\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
     });
     mkdirSync(path.join(root, 'manuscript', 'img'), { recursive: true });
     copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'tr-analiz.md'), path.join(root, 'manuscript', 'tr.md'));

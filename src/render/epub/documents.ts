@@ -224,9 +224,7 @@ export function landmarks(documents: ContentDocument[], labels: Labels): { type:
     endnotes: labels.notes,
     colophon: labels.colophon,
   };
-  const found = documents
-    .filter((document) => document.landmark)
-    .map((document) => ({ type: document.landmark!, href: document.filename, title: titles[document.landmark!] ?? document.title }));
+  const found = documents.filter((document) => document.landmark).map((document) => ({ type: document.landmark!, href: document.filename, title: titles[document.landmark!] ?? document.title }));
   // Footnotes have no file of their own: the landmark leads to the first one, where it was placed.
   if (!found.some((landmark) => landmark.type === 'endnotes')) {
     const first = documents.find((document) => hasId(document.tree, 'fn-1'));

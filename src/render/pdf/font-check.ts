@@ -63,7 +63,10 @@ function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
     const line = attribute(node, 'data-source-line');
     if (line) place = { line: Number(line), column: Number(attribute(node, 'data-source-column') ?? 1) };
     inMargin ||= margins.has(node.nodeId);
-    const own = (node.children ?? []).filter((child) => child.nodeType === 3).map((child) => child.nodeValue).join('');
+    const own = (node.children ?? [])
+      .filter((child) => child.nodeType === 3)
+      .map((child) => child.nodeValue)
+      .join('');
     if (own.trim()) found.push({ nodeId: node.nodeId, text: own, place, inMargin });
     for (const pseudo of node.pseudoElements ?? []) found.push({ nodeId: pseudo.nodeId, text: `::${pseudo.pseudoType ?? 'pseudo'}`, place, inMargin });
     for (const child of node.children ?? []) if (child.nodeType === 1) walk(child, place, inMargin);
@@ -89,9 +92,7 @@ export async function findSystemFonts(page: Page, faces: FontFace[], markers: La
     const { root } = (await client.send('DOM.getDocument', { depth: -1 })) as unknown as { root: DomNode };
     const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: markers.marginBox });
     const bearers = textBearers(root, new Set(nodeIds));
-    const answers = await Promise.all(
-      bearers.map((bearer) => client.send('CSS.getPlatformFontsForNode', { nodeId: bearer.nodeId }) as Promise<{ fonts: PlatformFont[] }>),
-    );
+    const answers = await Promise.all(bearers.map((bearer) => client.send('CSS.getPlatformFontsForNode', { nodeId: bearer.nodeId }) as Promise<{ fonts: PlatformFont[] }>));
     const ranges = parseRanges(faces);
     const covered = (code: number) => ranges.some(([from, to]) => code >= from && code <= to);
     const uses: SystemFontUse[] = [];
@@ -119,7 +120,5 @@ export function describeSystemFontUse(use: SystemFontUse): string {
   const characters = use.uncovered.map((character) => `${character} U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
   const lacking = characters.length > 0 ? `: the brand's fonts have no ${characters.join(', ')}` : '';
   const where = use.inMargin ? ' in a running head or folio' : '';
-  return use.fonts.length > 0
-    ? `"${use.text}"${where} is set in a system font (${use.fonts.join(', ')})${lacking}`
-    : `"${use.text}"${where} cannot be set in the brand's fonts${lacking}`;
+  return use.fonts.length > 0 ? `"${use.text}"${where} is set in a system font (${use.fonts.join(', ')})${lacking}` : `"${use.text}"${where} cannot be set in the brand's fonts${lacking}`;
 }

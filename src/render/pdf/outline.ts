@@ -62,10 +62,7 @@ export function writeOutline(pdf: PDFDocument, entries: OutlineEntry[]): void {
     });
   };
   write(roots, outlinesRef);
-  context.assign(
-    outlinesRef,
-    context.obj({ Type: 'Outlines', First: roots[0]!.ref, Last: roots.at(-1)!.ref, Count: PDFNumber.of(count(roots)) }),
-  );
+  context.assign(outlinesRef, context.obj({ Type: 'Outlines', First: roots[0]!.ref, Last: roots.at(-1)!.ref, Count: PDFNumber.of(count(roots)) }));
   pdf.catalog.set(PDFName.of('Outlines'), outlinesRef);
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

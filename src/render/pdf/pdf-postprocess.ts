@@ -14,11 +14,7 @@ export interface PostprocessInfo {
   outline: OutlineEntry[];
 }
 
-export async function postprocessPdf(
-  printed: Uint8Array,
-  publication: Publication,
-  info: PostprocessInfo,
-): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function postprocessPdf(printed: Uint8Array, publication: Publication, info: PostprocessInfo): Promise<{ bytes: Uint8Array; pages: number }> {
   const { metadata } = publication;
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   const creator = `avim-press ${metadata.toolVersion}`;

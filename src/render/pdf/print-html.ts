@@ -61,9 +61,7 @@ export function printHtml(publication: Publication, project: Project, engine: La
   const sections = publication.sections
     .filter((section) => !(footnotes && section.kind === 'notes'))
     .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body') }));
-  const notes = footnotes
-    ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true))
-    : [];
+  const notes = footnotes ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true)) : [];
   const styles = (name: string) => readFileSync(path.join(project.stylesDir, name), 'utf8');
   const html = project.templates.render('pdf/document.ejs', {
     meta: metadata,

@@ -42,9 +42,7 @@ const PX_TO_PT = 72 / 96;
 function outlineEntries(headings: PageHeading[]): OutlineEntry[] {
   const top = new Map<string, number>();
   for (const heading of headings) top.set(heading.section, Math.min(top.get(heading.section) ?? 6, heading.level));
-  return headings
-    .filter((heading) => heading.title)
-    .map((heading) => ({ title: heading.title, page: heading.page, top: heading.top * PX_TO_PT, depth: heading.level - top.get(heading.section)! }));
+  return headings.filter((heading) => heading.title).map((heading) => ({ title: heading.title, page: heading.page, top: heading.top * PX_TO_PT, depth: heading.level - top.get(heading.section)! }));
 }
 
 function lostTextReason(lost: LostText): string {
@@ -92,7 +90,10 @@ export async function renderPdf(publication: Publication, project: Project, brow
     // Last of the changes to the laid-out pages: nothing may have gone missing.
     const lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
     if (lost.length > 0) {
-      throw new FatalProblems(file, lost.map((found) => problem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })));
+      throw new FatalProblems(
+        file,
+        lost.map((found) => problem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })),
+      );
     }
     const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
     for (const fault of faults) problem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });

@@ -22,7 +22,12 @@ export function xmpPacket(metadata: Metadata, info: XmpInfo): string {
   const properties = [
     '<dc:format>application/pdf</dc:format>',
     `<dc:title>${alt(metadata.title)}</dc:title>`,
-    metadata.authors.length > 0 ? `<dc:creator>${list('Seq', metadata.authors.map((author) => author.name))}</dc:creator>` : '',
+    metadata.authors.length > 0
+      ? `<dc:creator>${list(
+          'Seq',
+          metadata.authors.map((author) => author.name),
+        )}</dc:creator>`
+      : '',
     metadata.description ? `<dc:description>${alt(metadata.description)}</dc:description>` : '',
     metadata.keywords.length > 0 ? `<dc:subject>${list('Bag', metadata.keywords)}</dc:subject>` : '',
     `<dc:language>${list('Bag', [metadata.lang])}</dc:language>`,

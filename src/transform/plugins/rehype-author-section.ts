@@ -12,16 +12,19 @@ export interface AuthorSectionOptions {
   headings: string[];
 }
 
-const normalize = (text: string) => text.replace(/\s*:\s*$/, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('tr');
+const normalize = (text: string) =>
+  text
+    .replace(/\s*:\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('tr');
 const RANKS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 export default function rehypeAuthorSection(options: AuthorSectionOptions) {
   // Compared in Turkish lower case, so "YAZAR HAKKINDA" finds "Yazar Hakkında" (I → ı).
   const headings = new Set(options.headings.map(normalize));
   return (tree: Root, file: VFile) => {
-    const start = tree.children.findIndex(
-      (node) => node.type === 'element' && (node.tagName === 'p' || RANKS.includes(node.tagName)) && headings.has(normalize(toString(node))),
-    );
+    const start = tree.children.findIndex((node) => node.type === 'element' && (node.tagName === 'p' || RANKS.includes(node.tagName)) && headings.has(normalize(toString(node))));
     if (start < 0) return;
     const marker = tree.children[start] as Element;
     const rank = RANKS.indexOf(marker.tagName) + 1; // 0 for a plain line

@@ -29,15 +29,16 @@ export default function rehypeCollectNotes() {
     if (notesSection) notesSection.parent.children.splice(notesSection.index, 1);
 
     // Calls in the text, then calls inside notes (a note may call another, or itself).
-    const callsIn = (root: Root | Element) => visit(root, 'element', (node) => {
-      if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return;
-      const note = byOldId.get(String(node.properties.href).replace(/^#/, ''));
-      if (!note) return;
-      const id = note.calls.length === 0 ? `fnref-${note.number}` : `fnref-${note.number}-${note.calls.length + 1}`;
-      note.calls.push(id);
-      node.properties = { href: `#${note.id}`, id, className: ['noteref'], role: 'doc-noteref' };
-      node.children = [{ type: 'text', value: String(note.number) }];
-    });
+    const callsIn = (root: Root | Element) =>
+      visit(root, 'element', (node) => {
+        if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return;
+        const note = byOldId.get(String(node.properties.href).replace(/^#/, ''));
+        if (!note) return;
+        const id = note.calls.length === 0 ? `fnref-${note.number}` : `fnref-${note.number}-${note.calls.length + 1}`;
+        note.calls.push(id);
+        node.properties = { href: `#${note.id}`, id, className: ['noteref'], role: 'doc-noteref' };
+        node.children = [{ type: 'text', value: String(note.number) }];
+      });
     callsIn(tree);
     for (const note of notes) for (const block of note.content) callsIn(block);
 

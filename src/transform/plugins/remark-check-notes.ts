@@ -26,11 +26,7 @@ export default function remarkCheckNotes() {
       if (node.type === 'footnoteDefinition') {
         const first = definitions.get(node.identifier);
         if (first) {
-          error(
-            `Note "${node.label ?? node.identifier}" is defined twice (first at line ${first.position?.start.line})`,
-            node.position,
-            'note-duplicate',
-          );
+          error(`Note "${node.label ?? node.identifier}" is defined twice (first at line ${first.position?.start.line})`, node.position, 'note-duplicate');
         } else definitions.set(node.identifier, node);
         if (toString(node).trim() === '') {
           error(`Note "${node.label ?? node.identifier}" is empty`, node.position, 'note-empty');

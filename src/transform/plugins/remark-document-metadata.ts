@@ -96,7 +96,11 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
       if (given === undefined) return {};
       const shared = typeof given === 'string' ? given : given.pdf !== undefined && given.pdf === given.epub ? given.pdf : undefined;
       if (shared !== undefined) {
-        problem(file, 'One ISBN for both the PDF and the EPUB: each edition needs its own (isbn: { pdf: …, epub: … })', { place: placeOf('isbn') ?? placeOf('isbn.pdf'), ruleId: 'isbn-shared', severity: 'warning' });
+        problem(file, 'One ISBN for both the PDF and the EPUB: each edition needs its own (isbn: { pdf: …, epub: … })', {
+          place: placeOf('isbn') ?? placeOf('isbn.pdf'),
+          ruleId: 'isbn-shared',
+          severity: 'warning',
+        });
         return { pdf: shared, epub: shared };
       }
       return typeof given === 'string' ? {} : { ...optional('pdf', given.pdf), ...optional('epub', given.epub) };
@@ -130,9 +134,16 @@ function checkCover(file: VFile, asset: Asset, place: Point | undefined): void {
   }
   const ratio = height / width;
   if (Math.min(width, height) < COVER.minShort) {
-    problem(file, `The cover is ${width} × ${height} px; stores need at least ${COVER.minShort} px on the short side (${COVER.idealWidth} × ${COVER.idealHeight} is best)`, { place, ruleId: 'cover-size' });
+    problem(file, `The cover is ${width} × ${height} px; stores need at least ${COVER.minShort} px on the short side (${COVER.idealWidth} × ${COVER.idealHeight} is best)`, {
+      place,
+      ruleId: 'cover-size',
+    });
   } else if (ratio < COVER.minRatio || ratio > COVER.maxRatio) {
-    problem(file, `The cover is ${width} × ${height} px, 1:${ratio.toFixed(2)}; a cover is a portrait between 1:${COVER.minRatio} and 1:${COVER.maxRatio} (${COVER.idealWidth} × ${COVER.idealHeight} is best)`, { place, ruleId: 'cover-size' });
+    problem(
+      file,
+      `The cover is ${width} × ${height} px, 1:${ratio.toFixed(2)}; a cover is a portrait between 1:${COVER.minRatio} and 1:${COVER.maxRatio} (${COVER.idealWidth} × ${COVER.idealHeight} is best)`,
+      { place, ruleId: 'cover-size' },
+    );
   } else if (width < COVER.idealWidth || height < COVER.idealHeight) {
     problem(file, `The cover is ${width} × ${height} px; ${COVER.idealWidth} × ${COVER.idealHeight} shows sharp on large screens`, { place, ruleId: 'cover-small', severity: 'warning' });
   }

@@ -18,7 +18,10 @@ export default function remarkGuardRawText() {
     visit(tree, 'html', (node) => void nodes.push(node));
     nodes.forEach((node, index) => {
       // The closing tag may come in this node or a later one (an inline element across a line).
-      const rest = nodes.slice(index).map((later) => later.value).join('\n');
+      const rest = nodes
+        .slice(index)
+        .map((later) => later.value)
+        .join('\n');
       node.value = node.value.replace(opening, (match, name: string, offset: number) => {
         if (name.toLowerCase() !== 'plaintext' && new RegExp(`</${name}\\s*>`, 'i').test(rest.slice(offset))) return match;
         problem(file, `<${name}> is never closed: kept as text (it would hide the rest of the manuscript)`, {

@@ -17,7 +17,10 @@ export function collectHeadings(markers: LayoutMarkers): PageHeading[] {
         page: index,
         top: heading.getBoundingClientRect().top - pageTop,
         level: Number(heading.tagName.slice(1)),
-        title: (copy.textContent ?? '').replace(/[\u00AD\u200B]/g, '').replace(/\s+/g, ' ').trim(),
+        title: (copy.textContent ?? '')
+          .replace(/[\u00AD\u200B]/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
         section: heading.closest<HTMLElement>('[data-section]')?.dataset.section ?? '',
       });
     });

@@ -31,9 +31,7 @@ export function findLostText(markers: LayoutMarkers): LostText[] {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!node.textContent?.trim()) continue;
         range.selectNodeContents(node);
-        const outside = Array.from(range.getClientRects()).some(
-          (rect) => rect.width > 0 && (rect.left >= bounds.right - 0.5 || rect.top >= bounds.bottom - 0.5),
-        );
+        const outside = Array.from(range.getClientRects()).some((rect) => rect.width > 0 && (rect.left >= bounds.right - 0.5 || rect.top >= bounds.bottom - 0.5));
         if (!outside) continue;
         const place = sourcePlace(node);
         lost.push({ kind: 'cut-off', page: index + 1, text: snippet(node.textContent, 60), ...(place ? { place } : {}) });

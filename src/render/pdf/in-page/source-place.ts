@@ -12,5 +12,9 @@ export function sourcePlace(node: Node | null | undefined): SourcePlace | undefi
 
 /** The start of a text as a message shows it: soft hyphens gone, spaces collapsed. */
 export function snippet(text: string | null | undefined, length: number): string {
-  return (text ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, length);
+  return (text ?? '')
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, length);
 }

@@ -12,11 +12,7 @@ import type { Labels } from '../../../../load/project.js';
 import type { Note } from '../../../../publication/model.js';
 
 export function footnoteElement(note: Note, labels: Labels): Element {
-  const number = h(
-    'a',
-    { className: ['footnote-number'], id: note.id, href: `#${note.calls[0]}`, role: 'doc-backlink', ariaLabel: `${labels.backToCall} (${note.number})` },
-    String(note.number),
-  );
+  const number = h('a', { className: ['footnote-number'], id: note.id, href: `#${note.calls[0]}`, role: 'doc-backlink', ariaLabel: `${labels.backToCall} (${note.number})` }, String(note.number));
   const content = structuredClone(note.content);
   const first = content[0];
   // The number opens the note's first paragraph, so the note reads "1 Almaz Kumenov, ...".

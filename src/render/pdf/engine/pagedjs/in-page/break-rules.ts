@@ -131,7 +131,9 @@ export function registerBreakRules(): void {
           const probe = document.createRange();
           probe.setStart(node, index);
           probe.setEnd(node, index + 1);
-          const rect = Array.from(probe.getClientRects()).filter((box) => box.height > 0).pop();
+          const rect = Array.from(probe.getClientRects())
+            .filter((box) => box.height > 0)
+            .pop();
           const block = node.parentElement?.closest(BLOCK);
           const line = rect && block ? lineStart(block, placeOf(rect, bounds), bounds) : undefined;
           const start = line && line.node === node && line.offset <= index ? line : { node, offset: index };

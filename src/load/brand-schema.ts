@@ -1,13 +1,19 @@
 // The publisher's identity, as a brand data file (YAML) describes it. Validated, never trusted.
 import { z } from 'zod';
 
+const fontFace = z.strictObject({
+  weight: z.number().int().min(100).max(900).default(400),
+  style: z.enum(['normal', 'italic']).default('normal'),
+  /** A TrueType or OpenType file, by its path inside the package: Kindle embeds no other kind. */
+  file: z.string().regex(/^(?![/\\])(?!.*\.\.)[\w ./-]+\.(ttf|otf)$/i, 'must be a .ttf or .otf file inside the package'),
+});
+
 const fontFamily = z.strictObject({
-  /** An @fontsource package that ships the family's woff2 files. */
-  package: z.string().regex(/^@fontsource\/[a-z0-9-]+$/, 'must name an @fontsource package'),
-  weights: z.array(z.number().int().min(100).max(900)).min(1),
-  styles: z.array(z.enum(['normal', 'italic'])).default(['normal']),
-  /** Turkish needs both latin (ı, Ç, Ü) and latin-ext (İ, ş, ğ): docs/fonts.md. */
-  subsets: z.array(z.string()).default(['latin', 'latin-ext']),
+  /** The name CSS gives it. */
+  family: z.string().min(1),
+  /** The npm package (a dependency of avim-press) that ships the font files. */
+  package: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/, 'must name an npm package'),
+  faces: z.array(fontFace).min(1),
 });
 
 const localized = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]);
@@ -26,8 +32,9 @@ export const brandSchema = z.strictObject({
   website: z.url().optional(),
   social: z.array(z.strictObject({ label: z.string().optional(), handle: z.string().optional(), url: z.url().optional() })).default([]),
   copyrightFrom: z.number().int().min(1900).max(2200).optional(),
-  /** body and heading, and mono for code (without it, code would fall back to a system font). */
-  fonts: z.strictObject({ body: fontFamily, heading: fontFamily, mono: fontFamily.optional() }),
+  /** body and heading, mono for code (without it, code would fall back to a system font), and a
+   * fallback family for the symbols the others lack (set with a warning, never a system font). */
+  fonts: z.strictObject({ body: fontFamily, heading: fontFamily, mono: fontFamily.optional(), fallback: fontFamily.optional() }),
 });
 
 export type Brand = z.infer<typeof brandSchema>;

@@ -36,6 +36,7 @@ export const RULES = {
   'id-duplicate': 'an id is used once',
   'link-dead': 'a link within the document has a target',
   'glyph-missing': "every character is in the brand's typefaces",
+  'glyph-fallback': "a character the brand's family lacks is set in the brand's fallback family",
   'author-missing': 'an "About the Author" section has an author',
   'author-section-ignored': 'the author page is given once',
   'publisher-block': "the publisher's contact block is given by the colophon",

@@ -3,7 +3,7 @@
 // throws FatalProblems, with the messages still on the file.
 import type { VFile } from 'vfile';
 import { publicationDates, type BuildClock } from '../load/dates.js';
-import { fontCoverage } from '../load/font-coverage.js';
+import { loadTypefaces } from '../load/typefaces.js';
 import { loadManuscript } from '../load/manuscript.js';
 import type { Project } from '../load/project.js';
 import { failOnErrors } from '../problems/problem.js';
@@ -17,13 +17,6 @@ export interface PublishOptions {
   allowRemote?: boolean;
 }
 
-const coverages = new WeakMap<Project, ReturnType<typeof fontCoverage>>();
-function coverageOf(project: Project) {
-  let coverage = coverages.get(project);
-  if (!coverage) coverages.set(project, (coverage = fontCoverage(project.brand)));
-  return coverage;
-}
-
 /** The manuscript's file as loaded (its messages so far): errors of reading it leave it unparsed. */
 export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, file?: VFile): Promise<{ publication: Publication; file: VFile }> {
   const loaded = file ?? (await loadManuscript(source, project.config.limits));
@@ -35,7 +28,7 @@ export async function publish(source: string, project: Project, clock: BuildCloc
     labels: project.labels,
     importNotes: options.importNotes ?? 'auto',
     allowRemoteImages: options.allowRemote ?? false,
-    fontCoverage: coverageOf(project),
+    typefaces: loadTypefaces(project.brand),
   });
   failOnErrors(loaded);
   const dates = publicationDates(loaded, loaded.data.frontMatter?.date, clock);

@@ -1,89 +1,50 @@
-// The brand's typefaces, from @fontsource packages: one @font-face per weight, style and subset, with
-// the package's own unicode ranges (Turkish needs latin and latin-ext together: docs/fonts.md).
+// The brand's typefaces in CSS: one @font-face per face (no unicode-range: each file has every script
+// its family sets), the font-family stack per role with the fallback family before the generic one,
+// and the faces as data: URLs for the pages the browser draws (the print, the cover).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Brand, FontFamily } from '../load/brand-schema.js';
-import { readFontPackage } from '../load/font-coverage.js';
+import type { FontRole, LoadedFace, Typefaces } from '../load/typefaces.js';
 
-export interface FontFace {
-  family: string;
-  weight: number;
-  style: 'normal' | 'italic';
-  subset: string;
-  unicodeRange: string;
-  /** Absolute path of the woff2 file. */
-  file: string;
-  /** File name, unique within the publication: source-serif-4-latin-400-normal.woff2 */
-  fileName: string;
-}
-
-export interface BrandFonts {
-  faces: FontFace[];
-  /** Per role (body, heading, mono): the CSS font-family value, brand face first, generic last. */
-  stacks: Record<string, string>;
-}
-
-// The generic family a role falls back to in CSS (never used in print: the font check forbids it).
+// The generic family a role ends on in CSS (never used in print: the font check forbids it).
 const GENERIC: Record<string, string> = { body: 'serif', heading: 'sans-serif', mono: 'monospace' };
+const ROLES: FontRole[] = ['body', 'heading', 'mono'];
 
-function familyFaces(family: FontFamily): { name: string; faces: FontFace[] } {
-  const { dir: packageDir, id, family: name, ranges } = readFontPackage(family.package);
-  const faces: FontFace[] = [];
-  for (const weight of family.weights) {
-    for (const style of family.styles) {
-      for (const subset of family.subsets) {
-        const fileName = `${id}-${subset}-${weight}-${style}.woff2`;
-        const unicodeRange = ranges[subset];
-        if (!unicodeRange) throw new Error(`${family.package} has no "${subset}" subset`);
-        faces.push({ family: name, weight, style, subset, unicodeRange, fileName, file: path.join(packageDir, 'files', fileName) });
-      }
-    }
-  }
-  return { name, faces };
-}
-
-const cache = new WeakMap<Brand, BrandFonts>();
-
-export function brandFonts(brand: Brand): BrandFonts {
-  const cached = cache.get(brand);
-  if (cached) return cached;
-  const fonts: BrandFonts = { faces: [], stacks: {} };
-  for (const [role, family] of Object.entries(brand.fonts)) {
+/** Per role (body, heading, mono): the CSS font-family value, brand family first, then the fallback family, generic last. */
+export function fontStacks(typefaces: Typefaces): Record<string, string> {
+  const fallback = typefaces.families.fallback;
+  const stacks: Record<string, string> = {};
+  for (const role of ROLES) {
+    const family = typefaces.families[role] ?? typefaces.families.body;
     if (!family) continue;
-    const { name, faces } = familyFaces(family);
-    fonts.faces.push(...faces);
-    fonts.stacks[role] = `"${name}",${GENERIC[role] ?? 'serif'}`;
+    stacks[role] = [family.family, ...(fallback ? [fallback.family] : [])].map((name) => `"${name}"`).join(',') + `,${GENERIC[role]}`;
   }
-  cache.set(brand, fonts);
-  return fonts;
+  return stacks;
 }
 
-/** @font-face rules plus the --font-body, --font-heading, --font-mono custom properties the stylesheets use. */
-export function fontFaceCss(fonts: BrandFonts, urlFor: (face: FontFace) => string): string {
-  const rules = fonts.faces.map(
-    (face) => `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};` + `src:url("${urlFor(face)}") format("woff2");unicode-range:${face.unicodeRange};}`,
-  );
-  rules.push(
-    `:root{${Object.entries(fonts.stacks)
-      .map(([role, stack]) => `--font-${role}:${stack};`)
-      .join('')}}`,
-  );
-  return rules.join('\n');
+export function fontFaceCss(faces: LoadedFace[], urlFor: (face: LoadedFace) => string): string {
+  return faces.map((face) => `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};src:url("${urlFor(face)}") format("${face.format}");}`).join('\n');
+}
+
+/** The --font-body, --font-heading, --font-mono custom properties print.css and cover.css use. */
+export function fontVariablesCss(stacks: Record<string, string>): string {
+  return `:root{${Object.entries(stacks)
+    .map(([role, stack]) => `--font-${role}:${stack};`)
+    .join('')}}`;
+}
+
+/** A stylesheet with every var(--font-role) replaced by the stack itself, for readers and converters
+ * that do not read custom properties (Calibre warns on each: docs/epub.md). */
+export function resolveFontVariables(css: string, stacks: Record<string, string>): string {
+  return css.replace(/var\(--font-([a-z]+)\)/g, (whole, role: string) => stacks[role] ?? whole);
 }
 
 const dataUrls = new Map<string, string>();
 
-/** For the print page: fonts inlined, so the page needs no file access at all. */
-export function fontDataUrl(face: FontFace): string {
+/** For the pages the browser draws: fonts inlined, so the page needs no file access at all. */
+export function fontDataUrl(face: LoadedFace): string {
   let url = dataUrls.get(face.file);
   if (!url) {
-    url = `data:font/woff2;base64,${readFileSync(face.file).toString('base64')}`;
+    url = `data:${face.mediaType};base64,${readFileSync(face.file).toString('base64')}`;
     dataUrls.set(face.file, url);
   }
   return url;
-}
-
-/** A stylesheet with every var(--font-role) replaced by the stack itself, for readers without custom properties. */
-export function resolveFontVariables(css: string, fonts: BrandFonts): string {
-  return css.replace(/var\(--font-([a-z]+)\)/g, (whole, role: string) => fonts.stacks[role] ?? whole);
 }

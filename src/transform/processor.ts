@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Brand } from '../load/brand-schema.js';
-import type { RoleCoverage } from '../load/font-coverage.js';
+import type { Typefaces } from '../load/typefaces.js';
 import type { LanguageCode } from '../load/frontmatter-schema.js';
 import type { Labels } from '../load/locale-schema.js';
 import remarkCheckNotes from './plugins/remark-check-notes.js';
@@ -35,8 +35,8 @@ export interface TransformOptions {
   /** Images must be inside this folder. */
   projectRoot: string;
   allowRemoteImages?: boolean;
-  /** What the brand's typefaces can set; when given, any other character is a located error. */
-  fontCoverage?: Record<string, RoleCoverage>;
+  /** The brand's typefaces; when given, each character is checked against their cmaps. */
+  typefaces?: Typefaces;
 }
 
 /** Every language's "About the Author" headings. */
@@ -65,7 +65,7 @@ export function createProcessor(options: TransformOptions) {
     .use(rehypeAuthorSection, { headings: authorHeadings(options.labels) })
     .use(rehypeAuthorBios, safeHtmlOptions)
     .use(rehypeCheckLinks)
-    .use(options.fontCoverage ? [[rehypeCheckGlyphs, { coverage: options.fontCoverage }]] : []);
+    .use(options.typefaces ? [[rehypeCheckGlyphs, { typefaces: options.typefaces }]] : []);
 }
 
 /** Run the transform; the body comes back as hast, everything else is on `file.data`. */

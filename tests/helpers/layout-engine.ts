@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { loadProject } from '../../src/load/project.js';
-import { brandFonts, fontDataUrl, fontFaceCss } from '../../src/render/fonts.js';
+import { allFaces, loadTypefaces } from '../../src/load/typefaces.js';
+import { fontDataUrl, fontFaceCss, fontStacks, fontVariablesCss } from '../../src/render/fonts.js';
 import { waitForFonts } from '../../src/render/browser.js';
 import { bundlePageScript } from '../../src/render/pdf/build-page-scripts.js';
 import { PAGEDJS_MARKERS } from '../../src/render/pdf/engine/pagedjs/markers.js';
@@ -18,7 +19,8 @@ import type { LayoutProbesWindow } from './layout-probes-api.js';
 // page.evaluate callbacks run in the page, where these scripts installed them.
 declare const window: PagedjsPageWindow & InPageWindow & LayoutProbesWindow;
 
-const fontCss = fontFaceCss(brandFonts(loadProject(ROOT).brand), fontDataUrl);
+const typefaces = loadTypefaces(loadProject(ROOT).brand);
+const fontCss = [fontFaceCss(allFaces(typefaces), fontDataUrl), fontVariablesCss(fontStacks(typefaces))].join('\n');
 
 /** A plain A5 book page, set like print.css: justified running text, small footnotes whose numbers are in the text. */
 export const BASE_CSS = `

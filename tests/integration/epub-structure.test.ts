@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { longBook, TURKISH } from '../helpers/books.js';
 import { loadProject } from '../../src/load/project.js';
-import { brandFonts } from '../../src/render/fonts.js';
+import { allFaces, loadTypefaces } from '../../src/load/typefaces.js';
 import { ROOT, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 import { firstZipEntry } from '../helpers/epub.js';
 import { elements, epubType, follow, readEpubContent, type EpubContent } from '../helpers/epub-content.js';
@@ -85,9 +85,16 @@ describe('the EPUB of the sample', () => {
     const declared = [...content.opf.matchAll(/ href="([^"]+)"/g)].map((match) => `OEBPS/${match[1]}`);
     const packaged = content.files.filter((name) => name !== 'mimetype' && !name.startsWith('META-INF/') && name !== 'OEBPS/content.opf');
     expect(packaged.sort()).toEqual([...declared].sort());
-    // Every face of the brand's families (body, heading, mono), each in latin and latin-ext.
-    expect(content.files.filter((name) => name.endsWith('.woff2'))).toHaveLength(brandFonts(loadProject(ROOT).brand).faces.length);
-    expect(brandFonts(loadProject(ROOT).brand).faces.length).toBe(16);
+    // Only faces the text is set in, each once, as TrueType (what Kindle embeds): no mono face for a text without code.
+    const fonts = content.files.filter((name) => name.startsWith('OEBPS/fonts/'));
+    expect(fonts.length).toBeGreaterThan(1);
+    expect(
+      fonts.every((name) => name.endsWith('.ttf')),
+      fonts.join(', '),
+    ).toBe(true);
+    expect(fonts.length).toBeLessThan(allFaces(loadTypefaces(loadProject(ROOT).brand)).length);
+    expect(fonts).not.toContain('OEBPS/fonts/SourceCodePro-Regular.ttf');
+    expect(content.opf).toMatch(/href="fonts\/SourceSerif4-Regular\.ttf" media-type="font\/ttf"/);
   });
 
   it('opens on a cover drawn by the browser, declared cover-image', async () => {

@@ -1,11 +1,14 @@
-// Each book's EPUB, built by the real CLI, through the real validators: epubcheck-ts, Debian's
-// EPUBCheck 4.2.6 (Java) and DAISY Ace 1.4.6. Nothing may be flagged.
+// Each book's EPUB, built by the real CLI, through the real validators and clients: epubcheck-ts,
+// Debian's EPUBCheck 4.2.6 (Java), DAISY Ace 1.4.6, Calibre's conversion to AZW3 (Kindle) and the
+// browser as a reading system. Nothing may be flagged, and no text may need a system font.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAce } from '../helpers/ace.js';
 import { BOOKS } from '../helpers/books.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { epubcheckTs, javaEpubcheck, javaEpubcheckAvailable } from '../helpers/epub.js';
+import { calibreAvailable, convertToAzw3 } from '../helpers/calibre.js';
+import { epubcheckTs, javaEpubcheck, javaEpubcheckAvailable, openEpub } from '../helpers/epub.js';
+import { systemFontsInEpub } from '../helpers/epub-fonts.js';
 
 describe.each(BOOKS)('the EPUB of $name', ({ source, slug }) => {
   const out = tempDir();
@@ -34,5 +37,18 @@ describe.each(BOOKS)('the EPUB of $name', ({ source, slug }) => {
     const result = await runAce(epub);
     expect(result.violations).toEqual([]);
     expect(result.outcome).toBe('pass');
+  });
+
+  it('sets all its text in the fonts it embeds: a reading system needs no system font', async () => {
+    expect(await systemFontsInEpub(epub)).toEqual([]);
+  });
+
+  it.runIf(calibreAvailable() || process.env.CI)('converts to AZW3 with Calibre without a complaint, and the Kindle file keeps every font', async () => {
+    const { zip } = await openEpub(epub);
+    const embedded = Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/fonts/') && !name.endsWith('/'));
+    expect(embedded.length).toBeGreaterThan(0);
+    const conversion = await convertToAzw3(epub);
+    expect(conversion.complaints, conversion.output).toEqual([]);
+    expect(conversion.fonts).toBe(embedded.length);
   });
 });

@@ -15,6 +15,8 @@ import { launchBrowser } from '../../src/render/browser.js';
 import type { Diagnostic } from '../../src/problems/diagnostic.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { javaEpubcheck, javaEpubcheckAvailable, noteLinks, openEpub } from '../helpers/epub.js';
+import { systemFontsInEpub } from '../helpers/epub-fonts.js';
+import { unicodesOf } from '../helpers/fonts.js';
 import { pdfTextFonts, readPdf } from '../helpers/pdf.js';
 import { pdffonts, pdfinfo, pdftotext, pdfWords } from '../helpers/poppler.js';
 import { tempProject } from '../helpers/projects.js';
@@ -325,7 +327,7 @@ describe('3. errors at the exact line and column', () => {
 });
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────
-describe('4. characters outside the Latin subsets: arrows, ≈, Greek, Cyrillic', () => {
+describe('4. characters outside Latin: arrows, ≈, Greek, Cyrillic in the brand; symbols it lacks in the fallback', () => {
   const manuscript = [
     '---',
     'title: Sources in Cyrillic and Greek',
@@ -333,6 +335,8 @@ describe('4. characters outside the Latin subsets: arrows, ≈, Greek, Cyrillic'
     '---',
     '',
     'Trade rose from $44 billion → $70 billion (≈ 59 per cent), and → rose again by ≈ 20 per cent.',
+    '',
+    'See the map ☞ and the route ⟶ Baku, then ☞ the table and ⟶ Tbilisi.',
     '',
     'Moscow sees it otherwise.[^putin] The classics are cited too: Θουκυδίδης, Ιστορία του Πελοποννησιακού Πολέμου.',
     '',
@@ -351,48 +355,51 @@ describe('4. characters outside the Latin subsets: arrows, ≈, Greek, Cyrillic'
     expect(both.status, problems(both).join('\n')).toBe(0);
   });
 
-  it('warns once for each symbol no brand face has (→ and ≈, each used twice), and not for Greek or Cyrillic', () => {
+  it('warns once for each symbol no brand family has (☞ and ⟶, each used twice), at its first use, naming the fallback; not for →, ≈, Greek or Cyrillic', () => {
     for (const run of [epubOnly, both]) {
       const warnings = problems(run, 'warning');
-      expect(warnings.filter((line) => line.includes('→')).length, warnings.join('\n')).toBe(1);
-      expect(warnings.filter((line) => line.includes('≈')).length, warnings.join('\n')).toBe(1);
       expect(
-        warnings.filter((line) => /[\u0370-\u03FF\u0400-\u04FF]/.test(line)),
-        'Greek and Cyrillic need no warning',
+        warnings.filter((line) => line.includes('☞')),
+        warnings.join('\n'),
+      ).toEqual([
+        `manuscript/scripts.md:8:13: warning: The character “☞” (U+261E) is not in Source Serif 4: it is set in the fallback face, DejaVu Sans; for the brand's own type, give the brand file a family that has it (glyph-fallback)`,
+      ]);
+      expect(warnings.filter((line) => line.includes('⟶')).length, warnings.join('\n')).toBe(1);
+      expect(
+        warnings.filter((line) => /[→≈\u0370-\u03FF\u0400-\u04FF]/.test(line)),
+        'the brand sets →, ≈, Greek and Cyrillic',
       ).toEqual([]);
       expect(problems(run, 'error')).toEqual([]);
     }
   });
 
-  it("declares the symbols' fallback face in the EPUB, and sets Greek and Cyrillic in the brand's faces (@font-face)", async () => {
+  it('embeds TrueType subsets that hold Greek and Cyrillic in the brand face and the symbols in the fallback, and a reader needs no system font', async () => {
+    const { zip } = await openEpub(epubOnly.epub);
+    const cmap = async (name: string) => {
+      const file = zip.file(`OEBPS/fonts/${name}`);
+      expect(file, `${name} in the EPUB`).not.toBeNull();
+      return unicodesOf(await file!.async('uint8array'));
+    };
+    const serif = await cmap('SourceSerif4-Regular.ttf');
+    for (const character of 'ПутинΘουκυδίδης→≈') expect(serif.has(character.codePointAt(0)!), `${character} in the Source Serif 4 subset`).toBe(true);
+    expect(serif.size, 'a subset, not the whole face').toBeLessThan(200);
+    const fallback = await cmap('DejaVuSans.ttf');
+    for (const character of '☞⟶') expect(fallback.has(character.codePointAt(0)!), `${character} in the fallback subset`).toBe(true);
     const css = await epubCss(epubOnly.epub);
-    const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((match) => ({
-      family: /font-family:\s*["']?([^"';]+)/.exec(match[1]!)?.[1] ?? '',
-      ranges: (/unicode-range:\s*([^;}]+)/.exec(match[1]!)?.[1] ?? 'U+0-10FFFF').split(',').map((part) =>
-        part
-          .trim()
-          .replace(/^U\+/i, '')
-          .split('-')
-          .map((hex) => parseInt(hex, 16)),
-      ),
-    }));
-    const covers = (family: RegExp, codePoint: number) => faces.some((face) => family.test(face.family) && face.ranges.some(([first, last = first]) => codePoint >= first! && codePoint <= last!));
-    expect(covers(/^Source Serif 4$/, 'Ж'.codePointAt(0)!), 'Cyrillic in Source Serif 4').toBe(true);
-    expect(covers(/^Source Serif 4$/, 'Ω'.codePointAt(0)!), 'Greek in Source Serif 4').toBe(true);
-    // The arrow: a face declared for it (an @font-face of another family that covers it, named in a font-family stack).
-    const fallback = faces.find((face) => !/^Source /.test(face.family) && face.ranges.some(([first, last = first]) => 0x2192 >= first! && 0x2192 <= last!));
-    expect(fallback, 'an @font-face for → besides the brand faces').toBeDefined();
-    expect(css).toMatch(new RegExp(`font-family:[^;}]*["']?${fallback!.family}`));
+    expect(css).not.toContain('unicode-range');
+    expect(css).toMatch(/font-family:\s*"Source Serif 4","DejaVu Sans",serif/);
+    expect(await systemFontsInEpub(epubOnly.epub)).toEqual([]);
   });
 
   it("sets Greek and Cyrillic in the brand's faces in the PDF, and the symbols in an embedded face", async () => {
     const pieces = (await pdfTextFonts(both.pdf)).flat();
-    const scripts = pieces.filter((piece) => /[\u0370-\u03FF\u0400-\u04FF]/.test(piece.text));
+    const scripts = pieces.filter((piece) => /[\u0370-\u03FF\u0400-\u04FF→≈]/.test(piece.text));
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((piece) => !BRAND_FONT.test(piece.font)).map((piece) => `${piece.text} in ${piece.font}`)).toEqual([]);
+    expect(pieces.filter((piece) => /[☞⟶]/.test(piece.text)).map((piece) => piece.font.replace(/^[A-Z]{6}\+/, ''))).toContain('DejaVuSans');
     expect(pdffonts(both.pdf).filter((font) => !font.embedded)).toEqual([]);
     const text = pdftotext(both.pdf).join('\n');
-    for (const expected of ['→', '≈', 'Путин', 'Θουκυδίδης']) expect(text).toContain(expected);
+    for (const expected of ['→', '≈', '☞', '⟶', 'Путин', 'Θουκυδίδης']) expect(text).toContain(expected);
   });
 });
 

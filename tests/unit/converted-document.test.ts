@@ -126,32 +126,33 @@ describe('what belongs to the author stays', () => {
 });
 
 describe('characters the brand cannot set', () => {
-  it('are errors at their line and column, naming the character and the typeface', async () => {
-    const { fontCoverage } = await import('../../src/load/font-coverage.js');
+  it('are errors at their line and column when no family has them, warnings when the fallback family sets them', async () => {
+    const { loadTypefaces } = await import('../../src/load/typefaces.js');
     const { project } = await import('../helpers/transform.js');
     const { transformManuscript } = await import('../../src/transform/processor.js');
     const { VFile } = await import('vfile');
     const { formatMessages } = await import('../helpers/transform.js');
-    const file = new VFile({ path: `${project.root}/manuscript/g.md`, value: '---\ntitle: T\n---\n\nTurkish İı şğ and ḫ pass; Ω does not.\n\n    code ὐ\n' });
-    await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, fontCoverage: fontCoverage(project.brand) });
+    const file = new VFile({ path: `${project.root}/manuscript/g.md`, value: '---\ntitle: T\n---\n\nTurkish İı şğ, ḫ, Ω, Ж and → pass; ☞ and 中 do not.\n\n    code ὐ ☞\n' });
+    await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, typefaces: loadTypefaces(project.brand) });
     expect(formatMessages(file, project.root)).toEqual([
-      'manuscript/g.md:5:27: error: The character “Ω” (U+03A9) is in none of the brand’s typefaces (Source Serif 4: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
-      'manuscript/g.md:7:10: error: The character “ὐ” (U+1F50) is in none of the brand’s typefaces (Source Code Pro: latin, latin-ext); add a subset that has it to the brand file (glyph-missing)',
+      "manuscript/g.md:5:36: warning: The character “☞” (U+261E) is not in Source Serif 4: it is set in the fallback face, DejaVu Sans; for the brand's own type, give the brand file a family that has it (glyph-fallback)",
+      'manuscript/g.md:5:42: error: The character “中” (U+4E2D) is in none of the brand’s typefaces (Source Serif 4, nor the fallback DejaVu Sans); give the brand file a family that has it (glyph-missing)',
+      "manuscript/g.md:7:10: warning: The character “ὐ” (U+1F50) is not in Source Code Pro: it is set in the fallback face, DejaVu Sans; for the brand's own type, give the brand file a family that has it (glyph-fallback)",
     ]);
   });
 });
 
 describe('characters the brand cannot set in a fenced code block', () => {
   it('are found on their own line, after the fence, inside a quote too', async () => {
-    const { fontCoverage } = await import('../../src/load/font-coverage.js');
+    const { loadTypefaces } = await import('../../src/load/typefaces.js');
     const { transformManuscript } = await import('../../src/transform/processor.js');
     const { VFile } = await import('vfile');
     const { formatMessages } = await import('../helpers/transform.js');
-    const file = new VFile({ path: `${project.root}/manuscript/c.md`, value: '---\ntitle: T\n---\n\n> ```\n> plain\n> say ὐ\n> ```\n\nA ❤️ heart: its variation selector needs no glyph.\n' });
-    await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, fontCoverage: fontCoverage(project.brand) });
-    expect(formatMessages(file, project.root).map((line) => line.replace(/ is in none.*/, ''))).toEqual([
-      'manuscript/c.md:7:7: error: The character “ὐ” (U+1F50)',
-      'manuscript/c.md:10:3: error: The character “❤” (U+2764)',
+    const file = new VFile({ path: `${project.root}/manuscript/c.md`, value: '---\ntitle: T\n---\n\n> ```\n> plain\n> say 中\n> ```\n\nA ☞️ hand: its variation selector needs no glyph.\n' });
+    await transformManuscript(file, { brand: project.brand, projectRoot: project.root, defaultLang: 'en', labels: project.labels, typefaces: loadTypefaces(project.brand) });
+    expect(formatMessages(file, project.root).map((line) => line.replace(/ is (in none|not in).*/, ''))).toEqual([
+      'manuscript/c.md:7:7: error: The character “中” (U+4E2D)',
+      'manuscript/c.md:10:3: warning: The character “☞” (U+261E)',
     ]);
   });
 });

@@ -8,7 +8,8 @@ import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
-import { brandFonts, fontDataUrl, fontFaceCss } from '../fonts.js';
+import { allFaces, loadTypefaces } from '../../load/typefaces.js';
+import { fontDataUrl, fontFaceCss, fontStacks, fontVariablesCss } from '../fonts.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
 const WIDTH = 1600;
@@ -21,7 +22,8 @@ export async function coverImage(publication: Publication, project: Project, ima
 
 async function drawCover(publication: Publication, project: Project, browser: Browser): Promise<Buffer> {
   const { metadata } = publication;
-  const css = [fontFaceCss(brandFonts(project.brand), fontDataUrl), readFileSync(path.join(project.stylesDir, 'cover.css'), 'utf8')].join('\n');
+  const typefaces = loadTypefaces(project.brand);
+  const css = [fontFaceCss(allFaces(typefaces), fontDataUrl), fontVariablesCss(fontStacks(typefaces)), readFileSync(path.join(project.stylesDir, 'cover.css'), 'utf8')].join('\n');
   const html = project.templates.render('epub/cover-art.ejs', {
     meta: metadata,
     brand: project.brand,

@@ -11,16 +11,20 @@ import { localize } from '../../load/brand-schema.js';
 import type { Labels, Project } from '../../load/project.js';
 import type { Templates } from '../../load/templates.js';
 import type { Author, Publication } from '../../publication/model.js';
-import { brandFonts, fontFaceCss, resolveFontVariables } from '../fonts.js';
+import { loadTypefaces } from '../../load/typefaces.js';
+import { fontFaceCss, fontStacks, resolveFontVariables } from '../fonts.js';
 import { accessibilityFacts, accessibilityMetadata } from './accessibility.js';
 import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
 import { coverImage } from './cover.js';
+import { embeddedFonts } from './embedded-fonts.js';
 import { ImagePackage } from './images.js';
 import { packageEpub } from './packaged-epub.js';
+import { collectStyledText, shownDocuments } from './styled-text.js';
 import { toXhtml } from './xhtml.js';
 
 export interface EpubOptions {
-  /** The run's browser, launched on first use: it draws the cover when the manuscript names none. */
+  /** The run's browser, launched on first use: it finds which faces set the text, and draws the
+   * cover when the manuscript names none. */
   browser: () => Promise<Browser>;
 }
 
@@ -50,14 +54,28 @@ export async function renderEpub(publication: Publication, project: Project, opt
   }
   linkAcrossFiles(documents);
 
-  const fonts = brandFonts(project.brand);
-  const css = [fontFaceCss(fonts, (face) => `fonts/${face.fileName}`), resolveFontVariables(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'), fonts)].join('\n');
+  // Each face the text is set in, subset to what it sets; the stylesheet without custom properties.
+  const typefaces = loadTypefaces(project.brand);
+  const stylesheet = resolveFontVariables(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'), fontStacks(typefaces));
+  const navigationDocument = {
+    bodyClass: '',
+    html: /<body[^>]*>([\s\S]*)<\/body>/.exec(project.templates.render('epub/toc.xhtml.ejs', { meta: metadata, labels, nav, landmarks: landmarks(documents, labels) }))?.[1] ?? '',
+  };
+  const shown = [...shownDocuments(documents), navigationDocument];
+  const fonts = await embeddedFonts(await collectStyledText(await options.browser(), shown, stylesheet, metadata.lang), typefaces);
+  const css = [
+    fontFaceCss(
+      fonts.map((font) => font.face),
+      (face) => `fonts/${face.fileName}`,
+    ),
+    stylesheet,
+  ].join('\n');
   const resources = [
-    ...fonts.faces.map((face, index) => ({ id: `font-${index + 1}`, href: `fonts/${face.fileName}`, mediaType: 'font/woff2' })),
+    ...fonts.map(({ face }, index) => ({ id: `font-${index + 1}`, href: `fonts/${face.fileName}`, mediaType: face.mediaType })),
     ...images.images.map(({ id, href, mediaType, properties }) => ({ id, href, mediaType, ...(properties ? { properties } : {}) })),
   ];
 
-  const fontFiles = fonts.faces.map((face) => ({ path: `OEBPS/fonts/${face.fileName}`, data: readFileSync(face.file) }));
+  const fontFiles = fonts.map(({ face, data }) => ({ path: `OEBPS/fonts/${face.fileName}`, data }));
   const imageFiles = images.images.map((image) => ({ path: `OEBPS/${image.href}`, data: image.data }));
   const bytes = await packageEpub(
     {

@@ -8,17 +8,19 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { PACKAGE_ROOT } from '../../load/project.js';
 
-/** Each page script and its entry, under src/render/pdf. */
+/** Each page script and its entry, under src/render. */
 export const PAGE_SCRIPTS = {
   // The engine-neutral checks: window.avimPressInPage.
-  'in-page': 'in-page/index.ts',
+  'in-page': 'pdf/in-page/index.ts',
   // The Paged.js adapter's patches and pagination: window.avimPressPagedjs.
-  pagedjs: 'engine/pagedjs/in-page/index.ts',
+  pagedjs: 'pdf/engine/pagedjs/in-page/index.ts',
+  // What the EPUB's text is set in, face by face: window.avimPressStyledText.
+  'styled-text': 'epub/in-page/styled-text.ts',
 } as const;
 
 export type PageScriptName = keyof typeof PAGE_SCRIPTS;
 
-const SOURCE_DIR = path.join(PACKAGE_ROOT, 'src', 'render', 'pdf');
+const SOURCE_DIR = path.join(PACKAGE_ROOT, 'src', 'render');
 /** Where `npm run compile` puts them: beside the compiled page-scripts.js, which reads them. */
 export const PAGE_SCRIPTS_DIR = path.join(PACKAGE_ROOT, 'lib', 'render', 'pdf', 'page-scripts');
 

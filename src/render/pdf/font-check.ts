@@ -1,11 +1,11 @@
 // No text may fall back to a system font: after layout, ask Chromium (CDP CSS.getPlatformFontsForNode)
 // which fonts drew the text of every element, and name the text any non-web font drew, with the
 // manuscript line of its nearest element that has one (data-source-line, print-html.ts). The brand's
-// @font-face unicode ranges say which characters the brand's fonts cannot have: text with such a
+// faces' cmaps say which characters the brand's fonts cannot have: text with such a
 // character fails too, even when no system font has it either (Chromium then draws an empty box
 // in the brand's font and reports no fallback). Runs in Node, over the DevTools protocol.
 import type { Page } from 'puppeteer';
-import type { FontFace } from '../fonts.js';
+import type { LoadedFace } from '../../load/typefaces.js';
 import type { LayoutMarkers } from './engine/layout-markers.js';
 import type { SourcePlace } from './in-page-api.js';
 
@@ -75,16 +75,7 @@ function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
   return found;
 }
 
-function parseRanges(faces: FontFace[]): [number, number][] {
-  return faces.flatMap((face) =>
-    face.unicodeRange.split(',').map((part): [number, number] => {
-      const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-      return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
-    }),
-  );
-}
-
-export async function findSystemFonts(page: Page, faces: FontFace[], markers: LayoutMarkers): Promise<SystemFontUse[]> {
+export async function findSystemFonts(page: Page, faces: LoadedFace[], markers: LayoutMarkers): Promise<SystemFontUse[]> {
   const client = await page.createCDPSession();
   try {
     await client.send('DOM.enable');
@@ -93,8 +84,7 @@ export async function findSystemFonts(page: Page, faces: FontFace[], markers: La
     const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: markers.marginBox });
     const bearers = textBearers(root, new Set(nodeIds));
     const answers = await Promise.all(bearers.map((bearer) => client.send('CSS.getPlatformFontsForNode', { nodeId: bearer.nodeId }) as Promise<{ fonts: PlatformFont[] }>));
-    const ranges = parseRanges(faces);
-    const covered = (code: number) => ranges.some(([from, to]) => code >= from && code <= to);
+    const covered = (code: number) => faces.some((face) => face.unicodes.has(code));
     const uses: SystemFontUse[] = [];
     answers.forEach(({ fonts }, index) => {
       const bearer = bearers[index]!;

@@ -10,7 +10,8 @@ import { visit } from 'unist-util-visit';
 import type { Project } from '../../load/project.js';
 import { localize } from '../../load/brand-schema.js';
 import type { Publication, SectionKind } from '../../publication/model.js';
-import { brandFonts, fontDataUrl, fontFaceCss } from '../fonts.js';
+import { allFaces, loadTypefaces } from '../../load/typefaces.js';
+import { fontDataUrl, fontFaceCss, fontStacks, fontVariablesCss } from '../fonts.js';
 import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
@@ -70,9 +71,15 @@ export function printHtml(publication: Publication, project: Project, engine: La
     labels,
     sections,
     footnotes: notes,
-    fontCss: fontFaceCss(brandFonts(project.brand), fontDataUrl),
+    fontCss: printFontCss(project),
     css: [styles('print.css'), styles(path.join('page', `${metadata.pageSize}.css`))].join('\n'),
     cssString,
   });
   return { html, droppedImages };
+}
+
+/** Every face of the brand, whole: Chromium embeds in the PDF a subset of what it sets. */
+function printFontCss(project: Project): string {
+  const typefaces = loadTypefaces(project.brand);
+  return [fontFaceCss(allFaces(typefaces), fontDataUrl), fontVariablesCss(fontStacks(typefaces))].join('\n');
 }

@@ -13,7 +13,7 @@ import type { Project } from '../../load/project.js';
 import { FatalProblems, problem } from '../../problems/problem.js';
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
-import { brandFonts } from '../fonts.js';
+import { allFaces, loadTypefaces } from '../../load/typefaces.js';
 import type { LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
@@ -98,7 +98,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
     const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
     for (const fault of faults) problem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
     lap('verify');
-    const systemFonts = await findSystemFonts(page, brandFonts(project.brand).faces, markers);
+    const systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
     if (systemFonts.length > 0) {
       const messages: VFileMessage[] = systemFonts.map((use) => problem(file, `${describeSystemFontUse(use)}; the PDF must use the brand's fonts only`, { ruleId: 'font-fallback', place: use.place }));
       throw new FatalProblems(file, messages);

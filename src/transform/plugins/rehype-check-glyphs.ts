@@ -1,20 +1,21 @@
-// Every character must be in the brand's typefaces: a character none of them has would be set in a
-// system font (the PDF's font check then fails, but cannot say where). Found here, it is an error at
-// its line and column, naming the character, the typeface and its subsets: once per character, at
-// its first use. The body, the notes, the author section and bios, and every text the title page,
+// Every character must be in the brand's typefaces, read from their cmaps. One the role's family lacks
+// but the brand's fallback family has is set in the fallback: a warning naming it. One no family has
+// would be set in a system font or as an empty box (the PDF's font check then fails, but cannot say
+// where): an error. Each at its line and column, naming the character and the family, once per
+// character, at its first use. The body, the notes, the author section and bios, and every text the title page,
 // author page, colophon and metadata print (title, names, roles ...) are checked alike.
 import type { Element, Root, Text } from 'hast';
 import type { Point } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { covers, type RoleCoverage } from '../../load/font-coverage.js';
+import type { FontRole, LoadedFamily, Typefaces } from '../../load/typefaces.js';
 import { problem } from '../../problems/problem.js';
 import { codeTextFirstLine, pointInBlockText, pointInText } from '../text-position.js';
 import '../file-data.js';
 
 export interface CheckGlyphsOptions {
-  /** Per role: body, heading, mono (code); a missing role falls back to body. */
-  coverage: Record<string, RoleCoverage>;
+  /** The brand's families per role (body, heading, mono, fallback); a missing role falls back to body. */
+  typefaces: Typefaces;
 }
 
 const CODE = new Set(['code', 'pre', 'kbd', 'samp']);
@@ -29,14 +30,30 @@ export default function rehypeCheckGlyphs(options: CheckGlyphsOptions) {
         const codePoint = character.codePointAt(0)!;
         // Controls, spaces and what is never drawn (the soft hyphen, joiners, variation selectors) need no glyph.
         if (codePoint > 0x20 && !/\s/u.test(character) && !/\p{Default_Ignorable_Code_Point}/u.test(character) && !reported.has(character)) {
-          const lacking = roles.map((role) => options.coverage[role] ?? options.coverage.body).find((coverage) => coverage && !covers(coverage, codePoint));
+          const lacking = roles.map((role) => familyOf(options.typefaces, role)).find((family) => family && !family.coverage.has(codePoint));
           if (lacking) {
             reported.add(character);
             const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-            problem(file, `The character “${character}” (${code}) is in none of the brand’s typefaces (${lacking.family}: ${lacking.subsets.join(', ')}); add a subset that has it to the brand file`, {
-              place: placeAt(offset),
-              ruleId: 'glyph-missing',
-            });
+            const fallback = options.typefaces.families.fallback;
+            if (fallback?.coverage.has(codePoint))
+              problem(
+                file,
+                `The character “${character}” (${code}) is not in ${lacking.family}: it is set in the fallback face, ${fallback.family}; for the brand's own type, give the brand file a family that has it`,
+                {
+                  place: placeAt(offset),
+                  ruleId: 'glyph-fallback',
+                  severity: 'warning',
+                },
+              );
+            else
+              problem(
+                file,
+                `The character “${character}” (${code}) is in none of the brand’s typefaces (${lacking.family}${fallback ? `, nor the fallback ${fallback.family}` : ''}); give the brand file a family that has it`,
+                {
+                  place: placeAt(offset),
+                  ruleId: 'glyph-missing',
+                },
+              );
           }
         }
         offset += character.length;
@@ -62,6 +79,10 @@ export default function rehypeCheckGlyphs(options: CheckGlyphsOptions) {
       });
     }
   };
+}
+
+function familyOf(typefaces: Typefaces, role: string): LoadedFamily | undefined {
+  return typefaces.families[role as FontRole] ?? typefaces.families.body;
 }
 
 /** Where a character of a text node is: exact for running text; for code (whose text has no

@@ -3,14 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'zod';
-import { failOnErrors } from '../problems/problem.js';
+import { failOnErrors, problem } from '../problems/problem.js';
 import { brandSchema, type Brand } from './brand-schema.js';
 import { configSchema, type Config } from './config-schema.js';
 import { LANGUAGES, type LanguageCode } from './frontmatter-schema.js';
 import { localeSchema, type Labels } from './locale-schema.js';
 import { Templates } from './templates.js';
 import { PACKAGE_ROOT } from './tool-version.js';
-import { parseYamlData } from './yaml-data.js';
+import { loadTypefaces, TypefaceError } from './typefaces.js';
+import { parseYamlData, valuePlaces } from './yaml-data.js';
 
 export type { Labels };
 
@@ -38,6 +39,19 @@ function loadYamlFile<Schema extends z.ZodType>(filePath: string, schema: Schema
   return data as z.output<Schema>;
 }
 
+/** The brand's font files, read now: a package or file that is not there is an error at its key. */
+function checkTypefaces(brand: Brand, brandPath: string): void {
+  try {
+    loadTypefaces(brand);
+  } catch (error) {
+    if (!(error instanceof TypefaceError)) throw error;
+    const file = new VFile({ path: brandPath, value: readFileSync(brandPath, 'utf8') });
+    const place = valuePlaces(String(file.value), 1).get(error.key);
+    problem(file, error.message, { ruleId: 'brand-invalid', place: place ? { line: place.line, column: place.column } : undefined });
+    failOnErrors(file);
+  }
+}
+
 export function loadProject(root = process.cwd()): Project {
   const configPath = path.join(root, CONFIG_FILE);
   const config = existsSync(configPath) ? loadYamlFile(configPath, configSchema, 'config') : configSchema.parse({});
@@ -49,6 +63,7 @@ export function loadProject(root = process.cwd()): Project {
     brandPath = path.join(PACKAGE_ROOT, 'brand', 'avim.yaml');
   }
   const brand = loadYamlFile(brandPath, brandSchema, 'brand');
+  checkTypefaces(brand, brandPath);
   // A project may bring its own templates and styles; otherwise avim-press's are used.
   const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : path.join(PACKAGE_ROOT, 'templates');
   const stylesDir = existsSync(path.join(root, 'styles')) ? path.join(root, 'styles') : path.join(PACKAGE_ROOT, 'styles');

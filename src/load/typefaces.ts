@@ -38,6 +38,17 @@ export interface Typefaces {
   families: Partial<Record<FontRole, LoadedFamily>>;
 }
 
+/** A font the brand file names that cannot be used, with the brand key that names it. */
+export class TypefaceError extends Error {
+  constructor(
+    message: string,
+    readonly key: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 const faceCache = new Map<string, Set<number>>();
 
 function cmapOf(file: string): Set<number> {
@@ -50,26 +61,28 @@ function cmapOf(file: string): Set<number> {
   return unicodes;
 }
 
-function packageDir(name: string): string {
+function packageDir(role: FontRole, name: string): string {
   try {
     return path.dirname(require.resolve(`${name}/package.json`));
   } catch (error) {
-    throw new Error(`The brand's font package ${name} is not installed`, { cause: error });
+    throw new TypefaceError(`The font package ${name} is not installed with avim-press`, `fonts.${role}.package`, { cause: error });
   }
 }
 
 function loadFamily(role: FontRole, family: FontFamily): LoadedFamily {
-  const dir = packageDir(family.package);
-  const faces = family.faces.map((face): LoadedFace => {
+  const dir = packageDir(role, family.package);
+  const faces = family.faces.map((face, index): LoadedFace => {
+    const key = `fonts.${role}.faces.${index}.file`;
     const file = path.resolve(dir, face.file);
     // The schema refuses "..", and the file must stay in the package all the same.
-    if (!file.startsWith(dir + path.sep)) throw new Error(`The font file ${face.file} is outside ${family.package}`);
+    if (!file.startsWith(dir + path.sep)) throw new TypefaceError(`The font file ${face.file} is outside ${family.package}`, key);
     const opentype = /\.otf$/i.test(file);
     let unicodes: Set<number>;
     try {
       unicodes = cmapOf(file);
     } catch (error) {
-      throw new Error(`The font file ${face.file} of ${family.package} cannot be read: ${(error as Error).message}`, { cause: error });
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+      throw new TypefaceError(`${family.package} has no font file ${face.file}: ${reason}`, key, { cause: error });
     }
     return {
       family: family.family,

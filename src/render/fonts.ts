@@ -1,7 +1,6 @@
 // The brand's typefaces in CSS: one @font-face per face (no unicode-range: each file has every script
-// its family sets), the font-family stack per role with the fallback family before the generic one,
-// and the faces as data: URLs for the pages the browser draws (the print, the cover).
-import { readFileSync } from 'node:fs';
+// its family sets) and the font-family stack per role, with the fallback family before the generic
+// one. The faces themselves are subsets (font-subsets.ts).
 import type { FontRole, LoadedFace, Typefaces } from '../load/typefaces.js';
 
 // The generic family a role ends on in CSS (never used in print: the font check forbids it).
@@ -35,16 +34,4 @@ export function fontVariablesCss(stacks: Record<string, string>): string {
  * that do not read custom properties (Calibre warns on each: docs/epub.md). */
 export function resolveFontVariables(css: string, stacks: Record<string, string>): string {
   return css.replace(/var\(--font-([a-z]+)\)/g, (whole, role: string) => stacks[role] ?? whole);
-}
-
-const dataUrls = new Map<string, string>();
-
-/** For the pages the browser draws: fonts inlined, so the page needs no file access at all. */
-export function fontDataUrl(face: LoadedFace): string {
-  let url = dataUrls.get(face.file);
-  if (!url) {
-    url = `data:${face.mediaType};base64,${readFileSync(face.file).toString('base64')}`;
-    dataUrls.set(face.file, url);
-  }
-  return url;
 }

@@ -1,5 +1,5 @@
 // What a person (or CI) sees of a build: a line per artifact as it finishes, warnings and errors as
-// they come (`file:line:column: severity: reason (rule)`), on a terminal a progress bar with an
+// they come (`file:line:column: severity: reason (rule)`; information on stdout, problems on stderr), on a terminal a progress bar with an
 // estimate, and a summary. `json` prints every event as one JSON object a line instead; `github`
 // prints problems as workflow commands that annotate the manuscript's lines; --quiet prints errors only.
 import path from 'node:path';
@@ -71,9 +71,10 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): (event: B
         return;
       case 'diagnostic': {
         if (options.quiet && event.severity !== 'error') return;
-        // GitHub reads workflow commands from standard output.
+        // GitHub reads workflow commands from standard output. Information (which date was used) is
+        // part of the report, on standard output; warnings and errors go to standard error.
         if (options.format === 'github') line(out, formatGithub(event));
-        else line(err, formatText(event));
+        else line(event.severity === 'info' ? out : err, formatText(event));
         return;
       }
       case 'failure':

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { loadProject } from '../../src/load/project.js';
-import { allFaces, loadTypefaces } from '../../src/load/typefaces.js';
-import { fontDataUrl, fontFaceCss, fontStacks, fontVariablesCss } from '../../src/render/fonts.js';
+import { loadTypefaces } from '../../src/load/typefaces.js';
+import { pageCharacters, pageFontCss } from '../../src/render/font-subsets.js';
 import { waitForFonts } from '../../src/render/browser.js';
 import { bundlePageScript } from '../../src/render/pdf/build-page-scripts.js';
 import { PAGEDJS_MARKERS } from '../../src/render/pdf/engine/pagedjs/markers.js';
@@ -20,7 +20,9 @@ import type { LayoutProbesWindow } from './layout-probes-api.js';
 declare const window: PagedjsPageWindow & InPageWindow & LayoutProbesWindow;
 
 const typefaces = loadTypefaces(loadProject(ROOT).brand);
-const fontCss = [fontFaceCss(allFaces(typefaces), fontDataUrl), fontVariablesCss(fontStacks(typefaces))].join('\n');
+// The faces cut, as the renderer cuts them, to what these documents use: Latin and punctuation.
+const LATIN = Array.from({ length: 0x17f - 0x20 + 1 }, (_, index) => String.fromCharCode(0x20 + index)).join('') + '‐‑–—‘’“”…';
+const fontCss = await pageFontCss(typefaces, pageCharacters(LATIN, 'en'));
 
 /** A plain A5 book page, set like print.css: justified running text, small footnotes whose numbers are in the text. */
 export const BASE_CSS = `

@@ -20,7 +20,7 @@ describe('--json diagnostics from every stage', () => {
     // ... a package template that forgets the language (an invalid EPUB, which EPUBCheck reports) ...
     const opf = path.join(root, 'templates', 'epub', 'content.opf.ejs');
     writeFileSync(opf, readFileSync(opf, 'utf8').replace(/<dc:language>.*<\/dc:language>/, ''));
-    const sections = Array.from({ length: 30 }, (_, index) => `## Section ${index + 1}\n\n${'A sentence about the region and its cooperation. '.repeat(2 + ((index * 7) % 9))}\n`);
+    const sections = Array.from({ length: 30 }, (_, index) => `## Section ${index + 1}\n\n${'A sentence about the region and its cooperation. '.repeat(2 + ((index * 7) % 11))}\n`);
     const headings = ['---', 'title: Headings', 'date: 2024', '---', '', ...sections].join('\n');
     writeFileSync(path.join(root, 'manuscript', 'headings.md'), headings);
     headingLines = new Map(headings.split('\n').flatMap((line, index) => (line.startsWith('## ') ? [[line.slice(3), index + 1] as const] : [])));

@@ -8,7 +8,7 @@ import { BOOKS } from '../helpers/books.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { calibreAvailable, convertToAzw3 } from '../helpers/calibre.js';
 import { epubcheckTs, javaEpubcheck, javaEpubcheckAvailable, openEpub } from '../helpers/epub.js';
-import { systemFontsInEpub } from '../helpers/epub-fonts.js';
+import { systemFontsInEpub } from '../helpers/epub-in-browser.js';
 
 describe.each(BOOKS)('the EPUB of $name', ({ source, slug }) => {
   const out = tempDir();

@@ -110,16 +110,16 @@ describe('footnotes in quantity and at length; page breaks', () => {
     const pages = pdfs['three-pages']!.pages;
     expect(pages.findIndex((page) => page.includes('LONGEND')) - pages.findIndex((page) => page.includes('LONGSTART'))).toBeGreaterThanOrEqual(3);
     // Lines and sentences run across page breaks: join the pages without their running heads and folios.
-    const all = squash(
-      pdftotext(path.join(out, 'three-pages.pdf'), true)
-        .flatMap((page) => page.split('\n'))
-        .filter((line) => !/^\s*(\d+|Long Notes|AVİM)\s*$/.test(line))
-        .join('\n'),
-    );
+    const lines = pdftotext(path.join(out, 'three-pages.pdf'), true)
+      .flatMap((page) => page.split('\n'))
+      .filter((line) => !/^\s*(\d+|Long Notes|AVİM)\s*$/.test(line));
+    const all = squash(lines.join('\n'));
+    // The note carried to a page follows that page's running text: read it without the text's lines.
+    const note = squash(lines.filter((line) => !/Paragraph|carries|running|economy/.test(line)).join('\n'));
     const missing = [
-      ...Array.from({ length: 16 * 6 }, (_, index) => `Paragraph${Math.floor(index / 6)}line${index % 6}carries`),
-      ...Array.from({ length: 300 }, (_, index) => `Sentence${index}of`),
-    ].filter((words) => !all.includes(words));
+      ...Array.from({ length: 16 * 6 }, (_, index) => `Paragraph${Math.floor(index / 6)}line${index % 6}carries`).filter((words) => !all.includes(words)),
+      ...Array.from({ length: 300 }, (_, index) => `Sentence${index}of`).filter((words) => !note.includes(words)),
+    ];
     expect(missing).toEqual([]);
   });
 });

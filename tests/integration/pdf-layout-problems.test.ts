@@ -30,7 +30,7 @@ function project() {
   writeFileSync(css, print.replace('line-height: 1.2; break-after: avoid;', 'line-height: 1.2; break-after: auto;'));
   writeFileSync(path.join(root, 'manuscript', 'picture.png'), PNG);
   const sentences = (count: number, of: number) => Array.from({ length: count }, (_, index) => `Sentence ${index} of section ${of} goes on about the region and its cooperation.`).join(' ');
-  const sections = Array.from({ length: SECTIONS }, (_, index) => `## Section ${index + 1} on a subject of some length\n\n${sentences(2 + ((index * 7) % 9), index)}\n`);
+  const sections = Array.from({ length: SECTIONS }, (_, index) => `## Section ${index + 1} on a subject of some length\n\n${sentences(2 + ((index * 7) % 11), index)}\n`);
   const manuscript = path.join(root, 'manuscript', 'headings.md');
   writeFileSync(manuscript, ['---\ntitle: Headings\n---\n', ...sections, '![A picture](picture.png)\n'].join('\n'));
   expect(readFileSync(manuscript, 'utf8').split('\n')[headingLine(SECTIONS) - 1]).toBe(`## Section ${SECTIONS} on a subject of some length`);
@@ -85,7 +85,8 @@ describe('layout problems at the manuscript’s lines', () => {
       }
       const blocked = messages.filter((message) => message.ruleId === 'resource-blocked');
       expect(blocked.map((message) => [message.line, message.column, message.fatal, message.source])).toEqual([[IMAGE_LINE, 1, false, 'avim-press']]);
-      expect(blocked[0]!.reason).toBe(`The print page may not load ${outside} (outside the project); left out`);
+      // The print inlines only the publication's assets (the transform resolved and checked them).
+      expect(blocked[0]!.reason).toBe(`The print page may not load ${outside} (not a file of the publication); left out`);
       expect(messages.every((message) => message.ruleId === 'layout-break' || message.ruleId === 'resource-blocked')).toBe(true);
     });
   });

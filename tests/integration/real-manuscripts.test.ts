@@ -15,7 +15,7 @@ import { launchBrowser } from '../../src/render/browser.js';
 import type { Diagnostic } from '../../src/problems/diagnostic.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { javaEpubcheck, javaEpubcheckAvailable, noteLinks, openEpub } from '../helpers/epub.js';
-import { systemFontsInEpub } from '../helpers/epub-fonts.js';
+import { systemFontsInEpub } from '../helpers/epub-in-browser.js';
 import { unicodesOf } from '../helpers/fonts.js';
 import { pdfTextFonts, readPdf } from '../helpers/pdf.js';
 import { pdffonts, pdfinfo, pdftotext, pdfWords } from '../helpers/poppler.js';

@@ -37,7 +37,7 @@ describe('project configuration and brand file', () => {
   it('reports an unknown brand key with a suggestion', () => {
     const root = projectWith({
       'brand/avim.yaml':
-        'name: X\nshortName: X\nemial: a@b.c\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
+        'name: X\nshortName: X\nemial: a@b.c\nfonts:\n  body: { family: Source Serif 4, package: source-serif, faces: [{ file: TTF/SourceSerif4-Regular.ttf }] }\n  heading: { family: Source Sans 3, package: source-sans, faces: [{ file: TTF/SourceSans3-Semibold.ttf }] }\n',
     });
     expect(errorOf(root)).toBe('brand/avim.yaml:3:1: error: Unknown key "emial"; did you mean "email"? (brand-unknown-key)');
   });
@@ -45,9 +45,17 @@ describe('project configuration and brand file', () => {
   it('reports an invalid brand value where it stands', () => {
     const root = projectWith({
       'brand/avim.yaml':
-        'name: X\nshortName: X\nemail: not-an-address\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
+        'name: X\nshortName: X\nemail: not-an-address\nfonts:\n  body: { family: Source Serif 4, package: source-serif, faces: [{ file: TTF/SourceSerif4-Regular.ttf }] }\n  heading: { family: Source Sans 3, package: source-sans, faces: [{ file: TTF/SourceSans3-Semibold.ttf }] }\n',
     });
     expect(errorOf(root)).toMatch(/^brand\/avim\.yaml:3:8: error: "email" .*email.* \(brand-invalid\)$/);
+  });
+
+  it('reports a brand font file that its package does not have, at its key', () => {
+    const root = projectWith({
+      'brand/avim.yaml':
+        'name: X\nshortName: X\nfonts:\n  body: { family: Source Serif 4, package: source-serif, faces: [{ file: TTF/SourceSerif4-Regular.ttf }] }\n  heading:\n    family: Source Sans 3\n    package: source-sans\n    faces:\n      - file: TTF/SourceSans3-Heavy.ttf\n',
+    });
+    expect(errorOf(root)).toBe('brand/avim.yaml:9:15: error: source-sans has no font file TTF/SourceSans3-Heavy.ttf: there is no such file (brand-invalid)');
   });
 
   it('reports a wrong config key', () => {
@@ -59,7 +67,7 @@ describe('project configuration and brand file', () => {
     const root = projectWith({
       'avim-press.config.yaml': 'brand: brand/other.yaml\n',
       'brand/other.yaml':
-        'name: Other Institute\nshortName: OI\nemail: office@other.example\nfonts:\n  body: { package: "@fontsource/source-serif-4", weights: [400] }\n  heading: { package: "@fontsource/source-sans-3", weights: [400] }\n',
+        'name: Other Institute\nshortName: OI\nemail: office@other.example\nfonts:\n  body: { family: Source Serif 4, package: source-serif, faces: [{ file: TTF/SourceSerif4-Regular.ttf }] }\n  heading: { family: Source Sans 3, package: source-sans, faces: [{ file: TTF/SourceSans3-Semibold.ttf }] }\n',
     });
     mkdirSync(path.join(root, 'manuscript', 'img'), { recursive: true });
     copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'tr-analiz.md'), path.join(root, 'manuscript', 'tr.md'));

@@ -8,8 +8,8 @@ import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
-import { allFaces, loadTypefaces } from '../../load/typefaces.js';
-import { fontDataUrl, fontFaceCss, fontStacks, fontVariablesCss } from '../fonts.js';
+import { loadTypefaces } from '../../load/typefaces.js';
+import { pageCharacters, pageFontCss } from '../font-subsets.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
 const WIDTH = 1600;
@@ -22,14 +22,17 @@ export async function coverImage(publication: Publication, project: Project, ima
 
 async function drawCover(publication: Publication, project: Project, browser: Browser): Promise<Buffer> {
   const { metadata } = publication;
-  const typefaces = loadTypefaces(project.brand);
-  const css = [fontFaceCss(allFaces(typefaces), fontDataUrl), fontVariablesCss(fontStacks(typefaces)), readFileSync(path.join(project.stylesDir, 'cover.css'), 'utf8')].join('\n');
-  const html = project.templates.render('epub/cover-art.ejs', {
-    meta: metadata,
-    brand: project.brand,
-    brandName: localize(project.brand.name, metadata.lang),
-    css,
-  });
+  const coverCss = readFileSync(path.join(project.stylesDir, 'cover.css'), 'utf8');
+  const render = (css: string) =>
+    project.templates.render('epub/cover-art.ejs', {
+      meta: metadata,
+      brand: project.brand,
+      brandName: localize(project.brand.name, metadata.lang),
+      css,
+    });
+  // The faces cut to what the cover shows.
+  const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(coverCss), metadata.lang));
+  const html = render([fontCss, coverCss].join('\n'));
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);

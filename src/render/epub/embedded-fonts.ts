@@ -2,11 +2,9 @@
 // OpenType file (what Kindle and Calibre embed) subset to the characters that face draws. Which face
 // draws a character is decided as a reading system decides it: the computed font-family list, weight
 // and style (styled-text.ts measures them in the browser), the first family whose face has the
-// character, the face chosen by CSS font matching. Subsetting is HarfBuzz's (subset-font); measured
-// sizes in docs/fonts.md.
-import { readFileSync } from 'node:fs';
-import subsetFont from 'subset-font';
+// character, the face chosen by CSS font matching. Subsetting: font-subsets.ts; sizes in docs/fonts.md.
 import { allFaces, type LoadedFace, type Typefaces } from '../../load/typefaces.js';
+import { subsetFace } from '../font-subsets.js';
 import type { StyledText } from './styled-text-api.js';
 
 export interface EmbeddedFont {
@@ -16,14 +14,6 @@ export interface EmbeddedFont {
   /** How many characters it maps. */
   characters: number;
 }
-
-/** Layout features kept: what shaping needs by default (kerning, standard ligatures, marks, the
- * language's own forms, such as Turkish i with fi). Alternates nobody asks for are what made the
- * subsets large (docs/fonts.md). */
-const FEATURES = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig'];
-
-/** Every face keeps the spaces and hyphens a reading system may add (justification, hyphenation). */
-const ALWAYS = ' \u00A0-\u2010\u00AD';
 
 const STYLE_ORDER: Record<string, string[]> = { italic: ['italic', 'oblique', 'normal'], oblique: ['oblique', 'italic', 'normal'], normal: ['normal', 'oblique', 'italic'] };
 
@@ -74,9 +64,7 @@ export async function embeddedFonts(runs: StyledText[], typefaces: Typefaces): P
   for (const face of allFaces(typefaces)) {
     const used = perFace.get(face);
     if (!used) continue;
-    const text = [...new Set([...used, ...ALWAYS])].sort().join('');
-    const data = await subsetFont(readFileSync(face.file), text, { targetFormat: 'sfnt', noHinting: true, keepFeatures: FEATURES });
-    fonts.push({ face, data, characters: used.size });
+    fonts.push({ face, data: await subsetFace(face, used), characters: used.size });
   }
   return fonts;
 }

@@ -19,7 +19,8 @@ export interface EpubResource {
   data: Uint8Array;
 }
 
-/** woff2, PNG, JPEG and GIF are compressed already: deflating them again costs time and saves nothing. */
+/** PNG, JPEG, GIF and woff2 are compressed already: deflating them again costs time and saves nothing
+ * (TrueType fonts are not, and are deflated). */
 const COMPRESSED = /\.(woff2|png|jpe?g|gif)$/i;
 
 export async function packageEpub(options: PackageOptions, chapters: EpubChapter[], resources: EpubResource[], date: Date): Promise<Buffer> {

@@ -10,8 +10,8 @@ import { visit } from 'unist-util-visit';
 import type { Project } from '../../load/project.js';
 import { localize } from '../../load/brand-schema.js';
 import type { Publication, SectionKind } from '../../publication/model.js';
-import { allFaces, loadTypefaces } from '../../load/typefaces.js';
-import { fontDataUrl, fontFaceCss, fontStacks, fontVariablesCss } from '../fonts.js';
+import { loadTypefaces } from '../../load/typefaces.js';
+import { pageCharacters, pageFontCss } from '../font-subsets.js';
 import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
@@ -43,7 +43,8 @@ export interface PrintHtml {
   droppedImages: DroppedImage[];
 }
 
-export function printHtml(publication: Publication, project: Project, engine: LayoutEngine): PrintHtml {
+/** The print HTML, with the brand's faces cut to the characters it shows. */
+export async function printHtml(publication: Publication, project: Project, engine: LayoutEngine): Promise<PrintHtml> {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang];
   const footnotes = metadata.notes === 'footnotes';
@@ -64,22 +65,19 @@ export function printHtml(publication: Publication, project: Project, engine: La
     .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body') }));
   const notes = footnotes ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true)) : [];
   const styles = (name: string) => readFileSync(path.join(project.stylesDir, name), 'utf8');
-  const html = project.templates.render('pdf/document.ejs', {
-    meta: metadata,
-    brand: project.brand,
-    brandName: localize(project.brand.name, metadata.lang),
-    labels,
-    sections,
-    footnotes: notes,
-    fontCss: printFontCss(project),
-    css: [styles('print.css'), styles(path.join('page', `${metadata.pageSize}.css`))].join('\n'),
-    cssString,
-  });
-  return { html, droppedImages };
-}
-
-/** Every face of the brand, whole: Chromium embeds in the PDF a subset of what it sets. */
-function printFontCss(project: Project): string {
-  const typefaces = loadTypefaces(project.brand);
-  return [fontFaceCss(allFaces(typefaces), fontDataUrl), fontVariablesCss(fontStacks(typefaces))].join('\n');
+  const render = (fontCss: string) =>
+    project.templates.render('pdf/document.ejs', {
+      meta: metadata,
+      brand: project.brand,
+      brandName: localize(project.brand.name, metadata.lang),
+      labels,
+      sections,
+      footnotes: notes,
+      fontCss,
+      css: [styles('print.css'), styles(path.join('page', `${metadata.pageSize}.css`))].join('\n'),
+      cssString,
+    });
+  // The page as it would be without fonts says which characters the fonts must have.
+  const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(''), metadata.lang));
+  return { html: render(fontCss), droppedImages };
 }

@@ -66,7 +66,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
     timings[name] = now - mark;
     mark = now;
   };
-  const { html, droppedImages } = printHtml(publication, project, engine);
+  const { html, droppedImages } = await printHtml(publication, project, engine);
   for (const image of droppedImages) {
     problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
   }

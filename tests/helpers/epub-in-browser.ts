@@ -1,7 +1,7 @@
-// What a reading system sets an EPUB's text in: each content document shown in the real browser with
-// the EPUB's own stylesheet and only its embedded font files (as data: URLs), and CDP's
-// CSS.getPlatformFontsForNode asked for every text, as the PDF's font check asks. A character a
-// subset lacks is drawn in a system font, and shows here.
+// An EPUB's content documents as a reading system shows them: in the real browser, with the EPUB's
+// own stylesheet and only its embedded font files (as data: URLs). systemFontsInEpub asks CDP's
+// CSS.getPlatformFontsForNode for every text, as the PDF's font check asks: a character a subset
+// lacks is drawn in a system font, and shows there.
 import path from 'node:path';
 import { launchBrowser, waitForFonts } from '../../src/render/browser.js';
 import { PAGEDJS_MARKERS } from '../../src/render/pdf/engine/pagedjs/markers.js';
@@ -15,7 +15,8 @@ export interface EpubFontUse {
   fonts: string[];
 }
 
-export async function systemFontsInEpub(file: string): Promise<EpubFontUse[]> {
+/** Each XHTML document of the EPUB, by its name in the zip, as HTML with the stylesheet and fonts inlined. */
+export async function epubPages(file: string): Promise<Map<string, string>> {
   const { zip } = await openEpub(file);
   const names = Object.keys(zip.files);
   let css = '';
@@ -24,14 +25,20 @@ export async function systemFontsInEpub(file: string): Promise<EpubFontUse[]> {
     const data = `data:font/ttf;base64,${(await zip.file(name)!.async('nodebuffer')).toString('base64')}`;
     css = css.replaceAll(`url("${path.posix.relative('OEBPS', name)}")`, `url("${data}")`);
   }
+  const pages = new Map<string, string>();
+  for (const name of names.filter((entry) => entry.endsWith('.xhtml')).sort())
+    pages.set(name, (await zip.file(name)!.async('string')).replace(/<\?xml[^>]*\?>/, '').replace(/<link [^>]*stylesheet[^>]*>/g, `<style>${css}</style>`));
+  return pages;
+}
+
+export async function systemFontsInEpub(file: string): Promise<EpubFontUse[]> {
   const { browser } = await launchBrowser();
   const uses: EpubFontUse[] = [];
   try {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
-    for (const name of names.filter((entry) => entry.endsWith('.xhtml')).sort()) {
-      const xhtml = (await zip.file(name)!.async('string')).replace(/<\?xml[^>]*\?>/, '').replace(/<link [^>]*stylesheet[^>]*>/g, `<style>${css}</style>`);
-      await page.setContent(xhtml, { waitUntil: 'load' });
+    for (const [name, html] of await epubPages(file)) {
+      await page.setContent(html, { waitUntil: 'load' });
       await waitForFonts(page);
       for (const use of await findSystemFonts(page, [], PAGEDJS_MARKERS)) if (use.fonts.length > 0) uses.push({ document: name, text: use.text, fonts: use.fonts });
     }

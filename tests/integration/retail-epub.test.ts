@@ -1,0 +1,155 @@
+// What stores, converters and readers check in an EPUB, through the real CLI: covers a store takes,
+// an identifier per edition, note calls a finger can tap, names from converted documents in name
+// case, and a size a phone downloads in a moment.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer';
+import { launchBrowser } from '../../src/render/browser.js';
+import { bundlePageScript } from '../../src/render/pdf/build-page-scripts.js';
+import { ROOT, runCli, SAMPLE, SEED, tempDir } from '../helpers/cli.js';
+import { openEpub } from '../helpers/epub.js';
+import { epubPages } from '../helpers/epub-in-browser.js';
+import { pngOfSize, tempProject } from '../helpers/projects.js';
+import { pdftotext } from '../helpers/poppler.js';
+import type { ReadingProbesWindow } from '../helpers/reading-probes-api.js';
+
+// page.evaluate callbacks run in the page, where the probes installed this.
+declare const window: ReadingProbesWindow;
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
+
+function project(files: Record<string, string | Buffer>): string {
+  const root = tempProject({ prefix: 'avim-press-retail-' });
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, 'manuscript', name), content);
+  return root;
+}
+
+function build(root: string, name: string, args: string[] = []) {
+  const run = runCli(['build', `manuscript/${name}`, '--out', 'dist', '--reporter', 'text', ...args], { cwd: root, env: EPOCH });
+  return { ...run, lines: `${run.stdout}${run.stderr}`.split('\n').filter((line) => / (error|warning): /.test(line)) };
+}
+
+const article = (frontMatter: string) => `---\ntitle: A Cover Test\n${frontMatter}\n---\n\nText.\n`;
+
+describe('covers a store takes', () => {
+  it('refuses a cover under 1000 px on its short side, at the cover key, and writes nothing', () => {
+    const root = project({ 'small.md': article('date: 2024-01-01\ncover: small.png'), 'small.png': pngOfSize(800, 1280) });
+    const run = build(root, 'small.md');
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual(['manuscript/small.md:4:8: error: The cover is 800 × 1280 px; stores need at least 1000 px on the short side (1600 × 2560 is best) (cover-size)']);
+    expect(existsSync(path.join(root, 'dist', 'small.epub'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist', 'small.pdf'))).toBe(false);
+  });
+
+  it('refuses a cover outside 1:1.3–1:1.8 (a square), and only warns under 1600 × 2560', () => {
+    const root = project({
+      'square.md': article('date: 2024-01-01\ncover: square.png'),
+      'square.png': pngOfSize(1600, 1600),
+      'fair.md': article('date: 2024-01-01\ncover: fair.png'),
+      'fair.png': pngOfSize(1200, 1800),
+    });
+    const square = build(root, 'square.md', ['--format', 'epub']);
+    expect(square.status).toBe(1);
+    expect(square.lines.map((line) => line.replace(/: error: .*\((.+)\)$/, ' $1'))).toEqual(['manuscript/square.md:4:8 cover-size']);
+    const fair = build(root, 'fair.md', ['--format', 'epub']);
+    expect(fair.status).toBe(0);
+    expect(fair.lines).toEqual(['manuscript/fair.md:4:8: warning: The cover is 1200 × 1800 px; 1600 × 2560 shows sharp on large screens (cover-small)']);
+  });
+});
+
+describe('an identifier per edition', () => {
+  it('gives the EPUB and the PDF their own ISBNs, each named in the colophon', async () => {
+    const root = project({ 'two.md': article('date: 2024-01-01\nisbn:\n  epub: 978-0-306-40615-7\n  pdf: 978-3-16-148410-0') });
+    const run = build(root, 'two.md');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.lines).toEqual([]);
+    const { text } = await openEpub(path.join(root, 'dist', 'two.epub'));
+    const opf = await text('OEBPS/content.opf');
+    expect(opf).toContain('<dc:identifier id="pub-id">urn:isbn:9780306406157</dc:identifier>');
+    expect(opf).not.toContain('9783161484100');
+    const pdf = readFileSync(path.join(root, 'dist', 'two.pdf')).toString('latin1');
+    expect(pdf).toContain('<dc:identifier>urn:isbn:9783161484100</dc:identifier>');
+    const printed = pdftotext(path.join(root, 'dist', 'two.pdf')).join('\n');
+    expect(printed).toMatch(/ISBN \(PDF\)\s+978-3-16-148410-0/);
+    expect(printed).toMatch(/ISBN \(EPUB\)\s+978-0-306-40615-7/);
+  });
+
+  it('warns, at the isbn key, when one ISBN is given for both editions', () => {
+    const root = project({ 'one.md': article('date: 2024-01-01\nisbn: 978-0-306-40615-7') });
+    const run = build(root, 'one.md', ['--format', 'epub']);
+    expect(run.status).toBe(0);
+    expect(run.lines.map((line) => line.replace(/: warning: .*\((.+)\)$/, ' $1'))).toEqual(['manuscript/one.md:4:7 isbn-shared']);
+  });
+
+  it('without an ISBN, keeps its urn:uuid when the title changes', async () => {
+    const identifier = async (title: string) => {
+      const root = project({ 'stable.md': `---\ntitle: ${title}\ndate: 2024-01-01\n---\n\nText.\n` });
+      expect(build(root, 'stable.md', ['--format', 'epub']).status).toBe(0);
+      return /<dc:identifier id="pub-id">([^<]+)</.exec(await (await openEpub(path.join(root, 'dist', 'stable.epub'))).text('OEBPS/content.opf'))![1];
+    };
+    const first = await identifier('A First Title');
+    expect(first).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(await identifier('A Corrected Title')).toBe(first);
+  });
+});
+
+describe('the sample on a phone', () => {
+  const out = tempDir();
+  const epub = path.join(out, 'china-central-asia.epub');
+  let browser: Browser;
+  beforeAll(async () => {
+    const run = runCli(['build', SAMPLE, '--out', out, '--format', 'epub', '--quiet'], { env: EPOCH });
+    expect(run.status, run.stderr).toBe(0);
+    ({ browser } = await launchBrowser());
+  });
+  afterAll(() => browser?.close());
+
+  it('weighs at most 60 KB apart from its cover image, fonts included', async () => {
+    const { bytes, zip } = await openEpub(epub);
+    const cover = Object.values(zip.files).find((entry) => /images\/cover\./.test(entry.name))!;
+    const coverBytes = (await cover.async('uint8array')).length; // stored, so its size in the zip
+    expect(bytes.length - coverBytes).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('gives each note call a tap target of at least 24 × 24 CSS px, raised once, without moving the line', async () => {
+    const html = (await epubPages(epub)).get('OEBPS/body.xhtml')!;
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 390, height: 844 });
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(await bundlePageScript(path.join(ROOT, 'tests', 'in-page', 'reading-probes.ts')));
+      const calls = await page.evaluate(() => window.avimPressReadingProbes.noteCalls());
+      expect(calls.length).toBe(3);
+      for (const call of calls) {
+        expect(call.width).toBeGreaterThanOrEqual(24);
+        expect(call.height).toBeGreaterThanOrEqual(24);
+        // The <sup> raises it; the link itself adds no second raise.
+        expect(call.inSup).toBe(true);
+        expect(call.ownAlign).toBe('baseline');
+      }
+      // Neither the raise nor the padding opens a line: every line of a paragraph with a call is one line height below the last.
+      const paragraphs = await page.evaluate(() => window.avimPressReadingProbes.linePitches());
+      expect(paragraphs.length).toBeGreaterThan(0);
+      for (const { pitches, lineHeight } of paragraphs) {
+        expect(pitches.length).toBeGreaterThan(1);
+        for (const pitch of pitches) expect(Math.abs(pitch - lineHeight)).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('names from a converted document', () => {
+  it('puts the surname given in capitals (GÖKÇELİK) in name case in the metadata and on the title page', async () => {
+    const out = tempDir();
+    const run = runCli(['build', SEED, '--out', out, '--format', 'epub', '--quiet'], { env: EPOCH });
+    expect(run.status, run.stderr).toBe(0);
+    const { text } = await openEpub(path.join(out, 'avim-analysis-china-central-asia.epub'));
+    const opf = await text('OEBPS/content.opf');
+    expect(opf).toMatch(/<dc:creator[^>]*>Şevval Beste Gökçelik<\/dc:creator>/);
+    expect(await text('OEBPS/title-page.xhtml')).toContain('Şevval Beste Gökçelik');
+    expect(opf).not.toContain('GÖKÇELİK');
+  });
+});

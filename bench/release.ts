@@ -55,7 +55,7 @@ function project(): string {
 async function floor(files: string[]): Promise<Measured> {
   const loaded = loadProject(PACKAGE_ROOT);
   const clock = readClock({ SOURCE_DATE_EPOCH: '1700000000' });
-  const htmls = await Promise.all(files.map(async (file) => printHtml((await publish(file, loaded, clock, {})).publication, loaded, pagedjsEngine).html));
+  const htmls = await Promise.all(files.map(async (file) => (await printHtml((await publish(file, loaded, clock, {})).publication, loaded, pagedjsEngine)).html));
   const started = performance.now();
   const { browser } = await launchBrowser();
   let peak = 0;

@@ -9,8 +9,9 @@ import type { Project } from '../load/project.js';
 import { failOnErrors, FatalProblems, isError, problem } from '../problems/problem.js';
 import type { Publication } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
-import { renderEpub } from '../render/epub/render-epub.js';
+import { renderEpub, type EpubResult } from '../render/epub/render-epub.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';
+import { checkWithAce, findAce } from '../validate/ace.js';
 import { countErrors, countWarnings } from '../validate/report.js';
 import { validateEpub } from '../validate/validate-epub.js';
 import { addValidationMessages } from '../validate/validation-messages.js';
@@ -127,7 +128,8 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
 
   const artifacts: ManifestArtifact[] = [];
   // The EPUB first: it is validated before it replaces anything, and a failure stops the PDF too.
-  const epub = epubOutcome.value;
+  let epub = epubOutcome.value;
+  if (epub && context.options.validate) epub = await withConformanceClaim(epub, publication, project, context, file);
   if (epub) {
     const target = path.join(outDir, `${slug}.epub`);
     let validation: ManifestArtifact['validation'];
@@ -160,6 +162,44 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
     context.written(artifact, rendered);
   }
   return artifacts;
+}
+
+const STANDARD = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
+
+/** An EPUB claims conformance only when DAISY Ace found no violation in it and every image's text
+ * alternative was decided; then it is made again, with the claim naming Ace as the checker. */
+async function withConformanceClaim(epub: EpubResult, publication: Publication, project: Project, context: DocumentContext, file: VFile): Promise<EpubResult> {
+  const ace = findAce();
+  if (!ace) {
+    problem(file, 'No conformance claim: DAISY Ace is not installed (npm install @daisy/ace-cli), so nobody checked the EPUB', { ruleId: 'accessibility-claim', severity: 'info' });
+    return epub;
+  }
+  const result = await withTimeout('accessibility check', STAGE_SECONDS.validation, () => checkWithAce(ace, epub.bytes, context.env));
+  if (!result.passed) {
+    const listed = result.violations.slice(0, 3).map((violation) => `${violation.rule} (${violation.impact}) in ${violation.file}`);
+    problem(
+      file,
+      `No conformance claim: ${result.checker} found ${result.violations.length} ${result.violations.length === 1 ? 'violation' : 'violations'}: ${listed.join('; ')}${result.violations.length > 3 ? ' …' : ''}`,
+      {
+        ruleId: 'accessibility-claim',
+        severity: 'warning',
+      },
+    );
+    return epub;
+  }
+  if (epub.facts.imagesWithoutAlt > 0) {
+    problem(
+      file,
+      `No conformance claim: ${epub.facts.imagesWithoutAlt} ${epub.facts.imagesWithoutAlt === 1 ? 'image has' : 'images have'} no text alternative (give alt text, or alt="" for a decorative image)`,
+      {
+        ruleId: 'accessibility-claim',
+        severity: 'warning',
+      },
+    );
+    return epub;
+  }
+  problem(file, `Claims ${STANDARD}, checked by ${result.checker} (0 violations)`, { ruleId: 'accessibility-claim', severity: 'info' });
+  return renderEpub(publication, project, { browser: () => context.browser.get(), conformance: { standard: STANDARD, checker: result.checker } });
 }
 
 /** The previous run's artifacts for this source, when every one is still there and nothing changed. */

@@ -55,6 +55,7 @@ export const RULES = {
   'resource-blocked': 'the print page loads nothing from outside',
   // validate
   'validator-missing': 'every validator ran',
+  'accessibility-claim': 'an EPUB claims conformance only when DAISY Ace found none of its violations',
   // write
   'slug-clash': 'two manuscripts do not write the same artifact',
   strict: 'with --strict, warnings fail the build',

@@ -153,3 +153,24 @@ describe('names from a converted document', () => {
     expect(opf).not.toContain('GÖKÇELİK');
   });
 });
+
+describe('a conformance claim from facts (build --validate)', () => {
+  it('claims EPUB Accessibility 1.1 – WCAG 2.1 AA once DAISY Ace finds no violation, naming Ace as the checker', async () => {
+    const out = tempDir();
+    const run = runCli(['build', SAMPLE, '--out', out, '--format', 'epub', '--validate'], { env: EPOCH });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/china-central-asia\.md:1:1: info: Claims EPUB Accessibility 1\.1 - WCAG 2\.1 Level AA, checked by DAISY Ace 1\.4\.6 \(0 violations\) \(accessibility-claim\)/);
+    const opf = await (await openEpub(path.join(out, 'china-central-asia.epub'))).text('OEBPS/content.opf');
+    expect(opf).toContain('<meta property="dcterms:conformsTo" id="conformance">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');
+    expect(opf).toContain('<meta property="a11y:certifiedBy" refines="#conformance">DAISY Ace 1.4.6</meta>');
+  });
+
+  it('makes no claim, and says why, while an image has no text alternative decided', async () => {
+    const root = project({ 'pictured.md': '---\ntitle: Pictured\ndate: 2024-01-01\n---\n\nA map:\n\n<img src="map.png">\n', 'map.png': pngOfSize(40, 30) });
+    const run = build(root, 'pictured.md', ['--format', 'epub', '--validate']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.lines).toContain('manuscript/pictured.md:1:1: warning: No conformance claim: DAISY Ace 1.4.6 found 1 violation: image-alt (critical) in body.xhtml (accessibility-claim)');
+    const opf = await (await openEpub(path.join(root, 'dist', 'pictured.epub'))).text('OEBPS/content.opf');
+    expect(opf).not.toContain('dcterms:conformsTo');
+  });
+});

@@ -13,7 +13,7 @@ import type { Templates } from '../../load/templates.js';
 import type { Author, Publication } from '../../publication/model.js';
 import { loadTypefaces } from '../../load/typefaces.js';
 import { fontFaceCss, fontStacks, resolveFontVariables } from '../fonts.js';
-import { accessibilityFacts, accessibilityMetadata } from './accessibility.js';
+import { accessibilityFacts, accessibilityMetadata, type AccessibilityFacts, type ConformanceCheck } from './accessibility.js';
 import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
 import { coverImage } from './cover.js';
 import { embeddedFonts } from './embedded-fonts.js';
@@ -26,10 +26,14 @@ export interface EpubOptions {
   /** The run's browser, launched on first use: it finds which faces set the text, and draws the
    * cover when the manuscript names none. */
   browser: () => Promise<Browser>;
+  /** A conformance claim, made only when a checker found the EPUB conforms (build --validate, with Ace). */
+  conformance?: ConformanceCheck;
 }
 
 export interface EpubResult {
   bytes: Buffer;
+  /** What the accessibility metadata was stated from (a conformance claim needs every image's alt decided). */
+  facts: AccessibilityFacts;
 }
 
 export async function renderEpub(publication: Publication, project: Project, options: EpubOptions): Promise<EpubResult> {
@@ -104,7 +108,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
       landmarks: landmarks(documents, labels),
       resources,
       coverImage: { id: cover.id },
-      accessibility: accessibilityMetadata(facts),
+      accessibility: accessibilityMetadata(facts, options.conformance),
     },
     documents.map((document) => ({
       id: document.id,
@@ -119,7 +123,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
     [...fontFiles, ...imageFiles],
     metadata.modified,
   );
-  return { bytes };
+  return { bytes, facts };
 }
 
 function coverDocument(src: string, publication: Publication, project: Project): ContentDocument {

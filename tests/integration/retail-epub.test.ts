@@ -141,6 +141,16 @@ describe('the sample on a phone', () => {
   });
 });
 
+describe('a description a store can show', () => {
+  it('leaves out, with a warning at its line, a description that only repeats the title', async () => {
+    const root = project({ 'blurb.md': '---\ntitle: "China’s Role in Central Asia"\ndate: 2024-01-01\ndescription: CHINA\'S ROLE IN CENTRAL ASIA.\n---\n\nText.\n' });
+    const run = build(root, 'blurb.md', ['--format', 'epub']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.lines.map((line) => line.replace(/: warning: .*\((.+)\)$/, ' $1'))).toEqual(['manuscript/blurb.md:4:14 description-title']);
+    expect(await (await openEpub(path.join(root, 'dist', 'blurb.epub'))).text('OEBPS/content.opf')).not.toContain('<dc:description>');
+  });
+});
+
 describe('names from a converted document', () => {
   it('puts the surname given in capitals (GÖKÇELİK) in name case in the metadata and on the title page', async () => {
     const out = tempDir();

@@ -46,14 +46,22 @@ export default function remarkDocumentMetadata(options: DocumentMetadataOptions)
     const lang = file.data.lang ?? 'en';
     // A converted document's title and names in capitals are the page's styling, not the words.
     const title = fromMatter('title') ?? text(imported.title === undefined ? undefined : titleCase(imported.title, lang), imported.titlePlace) ?? '';
-    const description = fromMatter('description');
+    let description = fromMatter('description');
+    // A description that only repeats the title tells a reader or a store nothing.
+    if (description !== undefined && comparable(description, lang) === comparable(title, lang)) {
+      problem(file, 'The description only repeats the title, so it is left out of the metadata: describe what the text says, or drop `description`', {
+        place: placeOf('description'),
+        ruleId: 'description-title',
+        severity: 'warning',
+      });
+      description = undefined;
+    }
     const authors: DescribedAuthor[] = matter?.author !== undefined ? declaredAuthors(matter.author) : importedAuthors();
     const described: DescribedMetadata = {
       title,
       ...optional('subtitle', fromMatter('subtitle')),
       ...optional('shortTitle', fromMatter('shortTitle')),
-      // A description that only repeats the title tells a reader or a store nothing.
-      ...optional('description', description !== undefined && comparable(description) !== comparable(title) ? description : undefined),
+      ...optional('description', description),
       keywords: (matter?.keywords ?? []).map((keyword, index) => text(keyword, placeOf(`keywords.${index}`))!),
       ...optional('photoCredit', matter?.photoCredit !== undefined ? fromMatter('photoCredit') : text(imported.photoCredit, imported.photoCreditPlace)),
       authors,
@@ -150,8 +158,8 @@ function checkCover(file: VFile, asset: Asset, place: Point | undefined): void {
 }
 
 /** Letters and digits only, in lower case: "China's role." and "CHINA’S ROLE" compare equal. */
-function comparable(text: string): string {
-  return text.toLocaleLowerCase('tr').replace(/[^\p{L}\p{N}]/gu, '');
+function comparable(text: string, lang: string): string {
+  return text.toLocaleLowerCase(lang).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function optional<Key extends string, Value>(key: Key, value: Value | undefined): { [K in Key]?: Value } {

@@ -1,7 +1,7 @@
 // What stores, converters and readers check in an EPUB, through the real CLI: covers a store takes,
 // an identifier per edition, note calls a finger can tap, names from converted documents in name
 // case, and a size a phone downloads in a moment.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
@@ -138,6 +138,25 @@ describe('the sample on a phone', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('the drawn cover', () => {
+  it('is drawn once per cover: a text change keeps it (from the project cache), a title change draws a new one', async () => {
+    const root = project({ 'drawn.md': '---\ntitle: A Drawn Cover\ndate: 2024-01-01\n---\n\nFirst text.\n' });
+    const covers = () => readdirSync(path.join(root, '.avim-press-cache', 'covers')).filter((name) => name.endsWith('.jpg'));
+    const cover = async () => (await openEpub(path.join(root, 'dist', 'drawn.epub'))).zip.file('OEBPS/images/cover.jpg')!.async('nodebuffer');
+    expect(build(root, 'drawn.md', ['--format', 'epub']).status).toBe(0);
+    expect(covers()).toHaveLength(1);
+    const first = await cover();
+    writeFileSync(path.join(root, 'manuscript', 'drawn.md'), '---\ntitle: A Drawn Cover\ndate: 2024-01-01\n---\n\nSecond text.\n');
+    expect(build(root, 'drawn.md', ['--format', 'epub']).status).toBe(0);
+    expect(covers()).toHaveLength(1);
+    expect((await cover()).equals(first)).toBe(true);
+    writeFileSync(path.join(root, 'manuscript', 'drawn.md'), '---\ntitle: Another Drawn Cover\ndate: 2024-01-01\n---\n\nSecond text.\n');
+    expect(build(root, 'drawn.md', ['--format', 'epub']).status).toBe(0);
+    expect(covers()).toHaveLength(2);
+    expect((await cover()).equals(first)).toBe(false);
   });
 });
 

@@ -1,7 +1,9 @@
 // The cover image: the file the front matter names, or a branded cover (title, authors, wordmark)
-// drawn by the same browser that prints the PDF. The page is sandboxed like the print page: its HTML
-// is given directly, fonts inlined, scripts off, every request refused.
-import { readFileSync } from 'node:fs';
+// drawn by the same browser that prints the PDF (once per page and browser version: the project's cache
+// keeps it). The page is sandboxed like the print page: its HTML is given directly, fonts inlined,
+// scripts off, every request refused.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, HTTPRequest } from 'puppeteer';
 import { localize } from '../../load/brand-schema.js';
@@ -33,6 +35,26 @@ async function drawCover(publication: Publication, project: Project, browser: Br
   // The faces cut to what the cover shows.
   const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(coverCss), metadata.lang));
   const html = render([fontCss, coverCss].join('\n'));
+  // The same page in the same browser draws the same pixels: drawn once, kept in the project's cache
+  // (a batch rebuilt after a text change does not draw its covers again).
+  const cached = path.join(
+    project.root,
+    '.avim-press-cache',
+    'covers',
+    `${createHash('sha256')
+      .update(`${await browser.version()}\n${WIDTH}x${HEIGHT}\n${html}`)
+      .digest('hex')}.jpg`,
+  );
+  if (existsSync(cached)) return readFileSync(cached);
+  const drawn = await screenshot(html, browser);
+  mkdirSync(path.dirname(cached), { recursive: true });
+  const temporary = `${cached}.${process.pid}.tmp`;
+  writeFileSync(temporary, drawn);
+  renameSync(temporary, cached);
+  return drawn;
+}
+
+async function screenshot(html: string, browser: Browser): Promise<Buffer> {
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);

@@ -192,6 +192,7 @@ export async function main(argv: string[]): Promise<number> {
           }
         },
         signal: controller.signal,
+        out: process.stdout,
         err: process.stderr,
       });
       removeTemporaryFiles();
@@ -260,7 +261,10 @@ function printMessages(file: VFile, format: ReporterFormat, quiet = false): void
 }
 
 /** `avim-press preview [file]`: serves the manuscript's pages until Ctrl-C (then 0). */
-async function previewCommand(files: string[], values: { host?: string | undefined; port?: string | undefined; 'import-notes'?: string | undefined; 'allow-remote'?: boolean | undefined }): Promise<number> {
+async function previewCommand(
+  files: string[],
+  values: { host?: string | undefined; port?: string | undefined; 'import-notes'?: string | undefined; 'allow-remote'?: boolean | undefined },
+): Promise<number> {
   if (files.length > 1) {
     console.error('avim-press: preview takes one manuscript\nRun avim-press --help for usage.');
     return 2;

@@ -15,6 +15,7 @@ export interface WatchedBuild {
   inputs: string[];
   project: () => Project | undefined;
   signal: AbortSignal;
+  out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
 }
 
@@ -32,7 +33,8 @@ export async function watchBuild(options: WatchedBuild): Promise<void> {
   let last = await options.run();
   let running: Promise<void> | undefined;
   let again = false;
-  let watcher: ChangeWatcher | undefined;
+  // Set once watching; a change seen before that finds it unset.
+  const watching: { watcher?: ChangeWatcher } = {};
   const rebuild = () => {
     if (options.signal.aborted) return;
     if (running) {
@@ -43,14 +45,14 @@ export async function watchBuild(options: WatchedBuild): Promise<void> {
       do {
         again = false;
         last = (await options.run()) ?? last;
-        watcher?.watch(watchedAfter(last?.manifest));
+        watching.watcher?.watch(watchedAfter(last?.manifest));
       } while (again && !options.signal.aborted);
     })()
       .catch((error: unknown) => void options.err.write(`avim-press: ${(error as Error).message}\n`))
       .finally(() => (running = undefined));
   };
-  watcher = await ChangeWatcher.start(watchedAfter(last?.manifest), rebuild);
-  options.err.write('watching for changes (Ctrl-C stops)\n');
+  const watcher = (watching.watcher = await ChangeWatcher.start(watchedAfter(last?.manifest), rebuild));
+  options.out.write('watching for changes (Ctrl-C stops)\n');
   try {
     if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
     await running;

@@ -82,7 +82,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
     // One render at a time; saves during a render make one more render after it.
     let running: Promise<void> | undefined;
     let again = false;
-    let watcher: ChangeWatcher | undefined;
+    // Set once watching; a change seen before that finds it unset.
+    const watching: { watcher?: ChangeWatcher } = {};
     const rerender = () => {
       if (options.signal.aborted) return;
       if (running) {
@@ -93,14 +94,14 @@ export async function preview(options: PreviewOptions): Promise<void> {
         do {
           again = false;
           const outcome = await render();
-          watcher?.watch(outcome.watched);
+          watching.watcher?.watch(outcome.watched);
           server.broadcast(update);
         } while (again && !options.signal.aborted);
       })()
         .catch((error: unknown) => void err.write(`avim-press: preview: ${(error as Error).message}\n`))
         .finally(() => (running = undefined));
     };
-    watcher = await ChangeWatcher.start(first.watched, rerender);
+    const watcher = (watching.watcher = await ChangeWatcher.start(first.watched, rerender));
     closers.unshift(() => watcher.close());
     out.write(`preview of ${relative} at ${server.url} (Ctrl-C stops it)\n`);
     if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
@@ -109,5 +110,3 @@ export async function preview(options: PreviewOptions): Promise<void> {
     for (const close of closers) await close().catch(() => undefined);
   }
 }
-
-

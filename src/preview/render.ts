@@ -71,9 +71,7 @@ export async function renderPreview(source: string, cwd: string, browser: Browse
       messagesOf.push(file);
     }
   }
-  const diagnostics = messagesOf.flatMap((file) =>
-    file.messages.map((message) => ({ ...toDiagnostic(message, cwd), absolutePath: path.resolve(cwd, message.file ?? file.path ?? source) })),
-  );
+  const diagnostics = messagesOf.flatMap((file) => file.messages.map((message) => ({ ...toDiagnostic(message, cwd), absolutePath: path.resolve(cwd, message.file ?? file.path ?? source) })));
   // A render with an error shows no pages of its own, even when the layout got that far.
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
   return { ...(rendered && !failed ? { rendered } : {}), diagnostics, watched: [...watched], milliseconds: performance.now() - started };

@@ -18,8 +18,7 @@ export interface PreviewContent {
   asset(urlPath: string): Asset | undefined;
 }
 
-const SHELL_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const SHELL_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 // The laid-out pages carry inline styles (the layout engine's), fonts and images as data: URLs.
 const OUTPUT_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src data:; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 

@@ -49,9 +49,7 @@ function showProblems(update) {
     }),
   );
   problems.hidden = update.problems.length === 0;
-  status.textContent = update.failed
-    ? `Not rendered (${update.milliseconds} ms): the last good pages are shown`
-    : `${update.pages} pages, rendered in ${update.milliseconds} ms`;
+  status.textContent = update.failed ? `Not rendered (${update.milliseconds} ms): the last good pages are shown` : `${update.pages} pages, rendered in ${update.milliseconds} ms`;
   root.dataset.failed = String(update.failed);
 }
 

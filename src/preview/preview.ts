@@ -8,6 +8,7 @@ import { PACKAGE_ROOT } from '../load/project.js';
 import { Templates } from '../load/templates.js';
 import { editorUrl, formatText } from '../report/format.js';
 import { launchBrowser } from '../render/browser.js';
+import { openSandboxedPage, type SandboxedPage } from '../render/pdf/sandbox.js';
 import type { PublishOptions } from '../publication/publish.js';
 import { renderPreview, type RenderedPreview, type RenderOutcome } from './render.js';
 import { startPreviewServer } from './server.js';
@@ -46,9 +47,22 @@ export async function preview(options: PreviewOptions): Promise<void> {
   let shown: RenderedPreview | undefined;
   let update: PreviewUpdate = { version: 0, failed: false, pages: 0, milliseconds: 0, problems: [] };
   const closers: (() => Promise<void>)[] = [() => browser.close()];
+  // The next render's print page is opened while the person edits: opening one takes about 150 ms here.
+  let spare: Promise<SandboxedPage> | undefined;
+  const printPage = () => {
+    const page = spare ?? openSandboxedPage(browser);
+    spare = undefined;
+    return page;
+  };
+  const openSpare = () => {
+    spare ??= openSandboxedPage(browser);
+    // An unused spare is closed with the browser; a failure to open one shows at the next render.
+    spare.catch(() => undefined);
+  };
   try {
     const render = async (): Promise<RenderOutcome> => {
-      const outcome = await renderPreview(source, cwd, browser, templates, options, options.env);
+      const outcome = await renderPreview(source, cwd, printPage, templates, options, options.env);
+      openSpare();
       if (outcome.rendered) shown = outcome.rendered;
       update = {
         version: update.version + 1,

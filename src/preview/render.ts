@@ -3,11 +3,10 @@
 // the build finds them) and the files the render read, for the watcher. A render that fails keeps
 // its problems; the caller keeps the last good pages.
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
 import { VFile } from 'vfile';
 import { readClock } from '../load/dates.js';
 import { loadManuscript } from '../load/manuscript.js';
-import { CONFIG_FILE, loadProject, type Project } from '../load/project.js';
+import { CONFIG_FILE, loadProject } from '../load/project.js';
 import type { Templates } from '../load/templates.js';
 import { toDiagnostic, type Diagnostic } from '../problems/diagnostic.js';
 import { FatalProblems, problem } from '../problems/problem.js';
@@ -15,6 +14,7 @@ import type { Asset } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
 import { readingView } from '../render/epub/reading-view.js';
 import { previewPages } from '../render/pdf/preview-pages.js';
+import type { SandboxedPage } from '../render/pdf/sandbox.js';
 
 export interface RenderedPreview {
   printHtml: string;
@@ -39,14 +39,22 @@ export function assetUrlPath(asset: Asset): string {
   return `/assets/${asset.relative.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
-export async function renderPreview(source: string, cwd: string, browser: Browser, previewTemplates: Templates, options: PublishOptions, env: NodeJS.ProcessEnv): Promise<RenderOutcome> {
+/** `printPage` gives a fresh sandboxed page (taken only when the render gets to the layout). */
+export async function renderPreview(
+  source: string,
+  cwd: string,
+  printPage: () => Promise<SandboxedPage>,
+  previewTemplates: Templates,
+  options: PublishOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<RenderOutcome> {
   const started = performance.now();
   const watched = new Set([source, path.join(cwd, CONFIG_FILE)]);
   const messagesOf: VFile[] = [];
-  let project: Project | undefined;
+
   let rendered: RenderedPreview | undefined;
   try {
-    project = loadProject(cwd);
+    const project = loadProject(cwd);
     for (const file of [project.brandPath, project.templatesDir, project.stylesDir]) watched.add(file);
     const file = await loadManuscript(source, project.config.limits);
     messagesOf.push(file);
@@ -54,7 +62,7 @@ export async function renderPreview(source: string, cwd: string, browser: Browse
       const { publication } = await publish(source, project, readClock(env), options, file);
       for (const asset of publication.assets) watched.add(asset.path);
       const assets = new Map(publication.assets.map((asset) => [assetUrlPath(asset), asset]));
-      const [pages, readingHtml] = await Promise.all([previewPages(publication, project, browser, file), readingView(publication, project, previewTemplates, assetUrlPath)]);
+      const [pages, readingHtml] = await Promise.all([printPage().then((page) => previewPages(publication, project, page, file)), readingView(publication, project, previewTemplates, assetUrlPath)]);
       // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.
       const printHtml = pages.html.replace('</head>', '<link rel="stylesheet" href="/preview.css">\n</head>');
       rendered = { printHtml, readingHtml, pages: pages.pages, pageSelector: pages.pageSelector, assets };

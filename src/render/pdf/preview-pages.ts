@@ -3,7 +3,6 @@
 // the fonts (data: URLs), but without the inert source containers. The result is a static page: the
 // print document's own Content-Security-Policy (script-src 'none') stays in it, and no script ever
 // runs in the person's browser for it.
-import type { Browser } from 'puppeteer';
 import type { VFile } from 'vfile';
 import type { Project } from '../../load/project.js';
 import { problem } from '../../problems/problem.js';
@@ -11,7 +10,7 @@ import type { Publication } from '../../publication/model.js';
 import { PRINT_CONTAINERS, type LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { layOutPages } from './render-pdf.js';
-import { assertStillBlank, openSandboxedPage } from './sandbox.js';
+import { assertStillBlank, type SandboxedPage } from './sandbox.js';
 
 // page.evaluate callbacks run in the page; the Node program has no DOM types, so this much is declared.
 declare const document: {
@@ -27,8 +26,9 @@ export interface PreviewPages {
   pageSelector: string;
 }
 
-export async function previewPages(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PreviewPages> {
-  const { page, blocked } = await openSandboxedPage(browser);
+/** Lays out in `sandboxed` (a fresh page from openSandboxedPage, which the preview opens ahead of time), and closes it. */
+export async function previewPages(publication: Publication, project: Project, sandboxed: SandboxedPage, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PreviewPages> {
+  const { page, blocked } = sandboxed;
   try {
     const { layout } = await layOutPages(publication, project, page, file, engine);
     assertStillBlank(page);

@@ -44,13 +44,13 @@ function inPage<T>(target: Page | Frame, expression: string): Promise<T> {
 }
 
 /** GET a raw path (not normalised the way fetch and URL would) with an optional Host header. */
-function rawGet(base: string, rawPath: string, host?: string): Promise<{ status: number; body: Buffer }> {
+function rawGet(base: string, rawPath: string, host?: string): Promise<{ status: number; body: Buffer; policy: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const outgoing = request({ hostname, port, path: rawPath, method: 'GET', ...(host ? { headers: { host } } : {}) }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), policy: String(response.headers['content-security-policy'] ?? '') }));
     });
     outgoing.on('error', reject);
     outgoing.end();
@@ -172,8 +172,11 @@ describe('avim-press preview', () => {
 
   it('sanitises as the build does: no script from the manuscript reaches either view, and none runs', async () => {
     for (const view of ['/print.html', '/reading.html']) {
-      const { status, body } = await rawGet(url, view);
+      const { status, body, policy } = await rawGet(url, view);
       expect(status).toBe(200);
+      // Served under a policy that lets no script run at all.
+      expect(policy, view).toMatch(/default-src 'none'/);
+      expect(policy, view).not.toMatch(/script-src/);
       const html = body.toString('utf8');
       expect(html, view).not.toMatch(/<script/i);
       expect(html, view).not.toMatch(/onclick/i);

@@ -217,6 +217,16 @@ describe('avim-press preview', () => {
     expect(await inPage<string>(page, 'document.documentElement.dataset.failed')).toBe('false');
   });
 
+  it('renders again when an image the manuscript shows is saved', async () => {
+    writeFileSync(path.join(project, 'manuscript', 'figure.png'), pngOfSize(64, 30));
+    const width = await until('the new figure', async () => {
+      const frame = readingFrame();
+      const found = frame ? await inPage<number>(frame, `document.querySelector('img[alt="A grey figure"]')?.naturalWidth ?? 0`) : 0;
+      return found === 64 ? found : undefined;
+    });
+    expect(width).toBe(64);
+  });
+
   it('answers only its page, its stream, the rendered output and the files of the asset list', async () => {
     const figure = await rawGet(url, '/assets/manuscript/figure.png');
     expect(figure.status).toBe(200);

@@ -43,6 +43,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
   const templates = new Templates(path.join(PACKAGE_ROOT, 'templates'));
   const script = readFileSync(templates.file('preview/reload.js'), 'utf8');
   const styles = readFileSync(path.join(PACKAGE_ROOT, 'styles', 'preview.css'), 'utf8');
+  // Both views, until a render succeeds (the first may fail): the problems list says why.
+  const notRendered = templates.render('preview/not-rendered.ejs', {});
   const { browser } = await launchBrowser(options.env);
   let shown: RenderedPreview | undefined;
   let update: PreviewUpdate = { version: 0, failed: false, pages: 0, milliseconds: 0, problems: [] };
@@ -85,8 +87,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
         page: () => templates.render('preview/page.ejs', { title: relative, version: update.version, pageSelector: shown?.pageSelector ?? '' }),
         script,
         styles,
-        printHtml: () => shown?.printHtml,
-        readingHtml: () => shown?.readingHtml,
+        printHtml: () => shown?.printHtml ?? notRendered,
+        readingHtml: () => shown?.readingHtml ?? notRendered,
         asset: (urlPath) => shown?.assets.get(urlPath),
       },
       { host: options.host, port: options.port, current: () => update },

@@ -13,8 +13,8 @@ export interface PreviewContent {
   page(): string;
   script: string;
   styles: string;
-  printHtml(): string | undefined;
-  readingHtml(): string | undefined;
+  printHtml(): string;
+  readingHtml(): string;
   asset(urlPath: string): Asset | undefined;
 }
 
@@ -55,8 +55,7 @@ export async function startPreviewServer(content: PreviewContent, options: { hos
     if (pathname === '/preview.css') return send(response, 200, 'text/css; charset=utf-8', content.styles, SHELL_POLICY);
     if (pathname === '/events') return openStream(request, response);
     if (pathname === '/print.html' || pathname === '/reading.html') {
-      const html = pathname === '/print.html' ? content.printHtml() : content.readingHtml();
-      return html === undefined ? notFound(response) : send(response, 200, 'text/html; charset=utf-8', html, OUTPUT_POLICY);
+      return send(response, 200, 'text/html; charset=utf-8', pathname === '/print.html' ? content.printHtml() : content.readingHtml(), OUTPUT_POLICY);
     }
     const asset = content.asset(pathname);
     if (asset) return send(response, 200, asset.mediaType, asset.bytes, OUTPUT_POLICY);

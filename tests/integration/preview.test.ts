@@ -277,6 +277,49 @@ describe('avim-press preview', () => {
   });
 });
 
+describe('avim-press preview of a manuscript with an error from the start', () => {
+  it('shows the error and no pages, then the pages once the fix is saved', async () => {
+    const project = tempProject({ prefix: 'avim-press-preview-error-' });
+    const source = path.join(project, 'manuscript', 'broken.md');
+    writeFileSync(source, '---\ntitle: Broken\n---\n\nA call to nothing.[^nothing]\n');
+    let announced: (value: string) => void;
+    const announcement = new Promise<string>((resolve) => (announced = resolve));
+    let pid = 0;
+    const run = runCliAsync(['preview'], {
+      cwd: project,
+      onLine: (line, childPid) => {
+        pid = childPid;
+        const found = /at (http:\/\/\S+)/.exec(line)?.[1];
+        if (found) announced(found);
+      },
+    });
+    const url = await Promise.race([announcement, run.then((result) => Promise.reject(new Error(`preview ended: ${result.status} ${result.stderr}`)))]);
+    const { browser } = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const problem = await until('the error', async () => {
+        const texts = await inPage<string[]>(page, `[...document.querySelectorAll('#preview-problem-list a')].map((link) => link.textContent)`);
+        return texts.find((text) => text.includes('(note-undefined)'));
+      });
+      expect(problem).toMatch(/^manuscript\/broken\.md:5:19: error: /);
+      const printFrameText = async () => {
+        const frame = page.frames().find((candidate) => candidate.url().includes('/print.html'));
+        return frame ? inPage<string>(frame, 'document.body.innerText') : '';
+      };
+      expect(await printFrameText()).toContain('Not rendered yet');
+      writeFileSync(source, '---\ntitle: Broken\n---\n\nA call to something.[^something]\n\n[^something]: The note.\n');
+      await until('the pages', async () => ((await printFrameText()).includes('A call to something.') ? true : undefined));
+      const left = await inPage<string[]>(page, `[...document.querySelectorAll('#preview-problem-list a')].map((link) => link.textContent)`);
+      expect(left.filter((text) => text.includes(': error: '))).toEqual([]);
+    } finally {
+      await browser.close();
+      if (pid) process.kill(pid, 'SIGINT');
+      expect((await run).status).toBe(0);
+    }
+  });
+});
+
 describe('avim-press build --watch', () => {
   it('builds, rebuilds the artifacts on a save, and stops on Ctrl-C', async () => {
     const project = tempProject({ prefix: 'avim-press-watch-' });

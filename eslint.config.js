@@ -30,6 +30,12 @@ export default defineConfig(
     languageOptions: { parserOptions: { projectService: false, project: ['./tsconfig.in-page.json'], tsconfigRootDir: import.meta.dirname } },
   },
   {
+    // The live preview page's own small script (served as it is, no build step): plain browser JavaScript.
+    files: ['templates/preview/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', EventSource: 'readonly' } },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },

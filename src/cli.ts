@@ -6,8 +6,11 @@ import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { mergeManifests, readManifest, serializeManifest, type Manifest } from './batch/manifest.js';
 import { parseShard } from './batch/shard.js';
-import { build, FORMATS, type Format } from './build.js';
+import { build, findManuscripts, FORMATS, type Format } from './build.js';
 import { initProject } from './init/init-project.js';
+import { loadProject } from './load/project.js';
+import { watchBuild } from './preview/build-watch.js';
+import { preview } from './preview/preview.js';
 import { TOOL_VERSION } from './load/tool-version.js';
 import { toDiagnostic } from './problems/diagnostic.js';
 import { FatalProblems } from './problems/problem.js';
@@ -25,6 +28,7 @@ Usage:
   avim-press check <file.epub...> [--strict] [--quiet] [--reporter text|json|github]
   avim-press merge-manifests <dir>
   avim-press init [folder]
+  avim-press preview [file] [--host <address>] [--port <n>]
   avim-press --help | --version
 
 Builds every manuscript (.md, .markdown, .txt) named, or all of the configured manuscript
@@ -34,6 +38,8 @@ folder (manuscript/), into <out>/<slug>.pdf and <out>/<slug>.epub, and records t
 installed. \`merge-manifests\` merges the manifests of --shard runs in <dir> into <dir>/manifest.json.
 \`init\` makes a new project that builds at once: configuration, a brand file to fill in, a sample
 manuscript, .gitignore, package.json and the release workflow.
+\`preview\` serves the manuscript's print pages and its EPUB reading view on http://127.0.0.1
+(a free port, printed) and renders them again on every save; problems show in the page.
 
 Options:
   --out <dir>            output folder (default: dist, or "out" in avim-press.config.yaml)
@@ -44,6 +50,9 @@ Options:
   --jobs <n>             documents in flight at once, on one browser (default: the number of cores)
   --force                build even what is up to date
   --allow-remote         download the web images manuscripts show (default: leave them out, warn)
+  --watch                build, then build again on every change, until Ctrl-C
+  --host <address>       preview: the interface to serve on (default: 127.0.0.1, this machine only)
+  --port <n>             preview: the port (default: a free one)
   --shard <K/N>          build only the K-th of N slices (CI matrices); writes manifest-K-of-N.json
   --reporter <format>    text (default), json (every event as a line of JSON) or github (problems
                          as GitHub Actions annotations at the manuscript's lines)
@@ -83,6 +92,9 @@ export async function main(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         'allow-remote': { type: 'boolean', default: false },
         shard: { type: 'string' },
+        watch: { type: 'boolean', default: false },
+        host: { type: 'string' },
+        port: { type: 'string' },
         json: { type: 'boolean', default: false },
         reporter: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -113,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'check') return check(inputs, values.strict, values.quiet, format);
   if (command === 'merge-manifests') return mergeManifestsCommand(inputs);
   if (command === 'init') return initCommand(inputs);
+  if (command === 'preview') return previewCommand(inputs, values);
   if (command !== 'build') {
     console.error(command ? `avim-press: unknown command "${command}"` : 'avim-press: no command given');
     console.error('Run avim-press --help for usage.');
@@ -143,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const result = await build({
+    const buildOptions = {
       inputs,
       ...(values.out ? { out: values.out } : {}),
       ...(values.format ? { formats: parseFormats(values.format)! } : {}),
@@ -156,7 +169,36 @@ export async function main(argv: string[]): Promise<number> {
       ...(importNotes ? { importNotes: importNotes as 'auto' | 'always' | 'never' } : {}),
       signal: controller.signal,
       onEvent: consoleReporter({ quiet: values.quiet, format, progress: process.stderr.isTTY === true && format === 'text' }),
-    });
+    };
+    if (values.watch) {
+      // Watching ends with Ctrl-C: that is its normal end (a build in flight stops as an interrupt does).
+      await watchBuild({
+        cwd: process.cwd(),
+        inputs: (inputs.length > 0 ? inputs : [loadProject(process.cwd()).config.manuscripts]).map((input) => path.resolve(input)),
+        project: () => {
+          try {
+            return loadProject(process.cwd());
+          } catch {
+            return undefined;
+          }
+        },
+        run: async () => {
+          try {
+            return await build(buildOptions);
+          } catch (error) {
+            if (error instanceof FatalProblems) printMessages(error.file, format);
+            else console.error(`avim-press: ${(error as Error).message}`);
+            return undefined;
+          }
+        },
+        signal: controller.signal,
+        out: process.stdout,
+        err: process.stderr,
+      });
+      removeTemporaryFiles();
+      return 0;
+    }
+    const result = await build(buildOptions);
     removeTemporaryFiles();
     if (interrupted) {
       console.error(`avim-press: interrupted (${interrupted}); finished artifacts are kept, nothing half-written is left`);
@@ -215,6 +257,69 @@ function printMessages(file: VFile, format: ReporterFormat, quiet = false): void
     if (format === 'json') console.log(JSON.stringify({ type: 'diagnostic', ...diagnostic }));
     else if (format === 'github') console.log(formatGithub(diagnostic));
     else console.error(formatText(diagnostic));
+  }
+}
+
+/** `avim-press preview [file]`: serves the manuscript's pages until Ctrl-C (then 0). */
+async function previewCommand(
+  files: string[],
+  values: { host?: string | undefined; port?: string | undefined; 'import-notes'?: string | undefined; 'allow-remote'?: boolean | undefined },
+): Promise<number> {
+  if (files.length > 1) {
+    console.error('avim-press: preview takes one manuscript\nRun avim-press --help for usage.');
+    return 2;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`avim-press: --port takes a port number, not "${values.port}"\nRun avim-press --help for usage.`);
+    return 2;
+  }
+  const importNotes = values['import-notes'];
+  if (importNotes !== undefined && !['auto', 'always', 'never'].includes(importNotes)) {
+    console.error(`avim-press: --import-notes takes auto, always or never, not "${importNotes}"`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  try {
+    let source: string;
+    if (files[0]) source = path.resolve(files[0]);
+    else {
+      const found = await findManuscripts([path.resolve(cwd, loadProject(cwd).config.manuscripts)]);
+      if (found.length !== 1) {
+        console.error(`avim-press: preview needs a manuscript named: ${found.length === 0 ? 'the manuscript folder has none' : found.map((file) => path.relative(cwd, file)).join(', ')}`);
+        return 2;
+      }
+      source = found[0]!;
+    }
+    if (!existsSync(source)) {
+      console.error(`avim-press: ${files[0]}: no such file`);
+      return 1;
+    }
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await preview({
+      source,
+      cwd,
+      host: values.host ?? '127.0.0.1',
+      port,
+      env: process.env,
+      signal: controller.signal,
+      out: process.stdout,
+      err: process.stderr,
+      ...(importNotes ? { importNotes: importNotes as 'auto' | 'always' | 'never' } : {}),
+      allowRemote: values['allow-remote'] ?? false,
+    });
+    console.log('preview stopped');
+    return 0;
+  } catch (error) {
+    if (error instanceof FatalProblems) {
+      printMessages(error.file, 'text');
+      return 1;
+    }
+    console.error(`avim-press: ${(error as Error).message}`);
+    return 1;
   }
 }
 

@@ -21,3 +21,8 @@ export function formatGithub(diagnostic: Diagnostic): string {
   const properties = [`file=${escapeProperty(diagnostic.file)}`, `line=${diagnostic.line}`, `col=${diagnostic.column}`, `title=${escapeProperty(rule)}`];
   return `::${command} ${properties.join(',')}::${escapeData(diagnostic.reason)}`;
 }
+
+/** The link an editor opens at the problem's place (VS Code's URL scheme). */
+export function editorUrl(absolutePath: string, place: { line: number; column: number }): string {
+  return `vscode://file${encodeURI(absolutePath.startsWith('/') ? absolutePath : `/${absolutePath.replace(/\\/g, '/')}`)}:${place.line}:${place.column}`;
+}

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/cli.js';
 
 const SRC = path.join(ROOT, 'src');
 // Shared helpers first, orchestration last; a module may import from its own stage or an earlier one.
-const STAGES = ['util', 'problems', 'load', 'transform', 'publication', 'render', 'validate', 'write', 'report', 'batch', '.'];
+const STAGES = ['util', 'problems', 'load', 'transform', 'publication', 'render', 'validate', 'write', 'report', 'batch', 'preview', '.'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -5,7 +5,7 @@
 // outline, identifier). The checks know the engine only by its markers; they run in the page from
 // one browser script (in-page/, page-scripts.ts), and what they find goes on the manuscript's file as
 // messages at the manuscript's lines.
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { localize } from '../../load/brand-schema.js';
@@ -14,7 +14,7 @@ import { FatalProblems, problem } from '../../problems/problem.js';
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
 import { allFaces, loadTypefaces } from '../../load/typefaces.js';
-import type { LayoutEngine } from './engine/layout-engine.js';
+import type { Layout, LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
 import type { BreakFault, InPageWindow, LostText, PageHeading } from './in-page-api.js';
@@ -58,6 +58,56 @@ function breakFaultReason(fault: BreakFault): string {
   return `The heading "${fault.text}" is last on page ${fault.page}, cut off from its text`;
 }
 
+export interface LaidOutPages {
+  layout: Layout;
+  hyphenation: { broken: number; removed: number };
+}
+
+/**
+ * The print up to its pages: the print HTML into the sandboxed page, laid out by the engine, soft
+ * hyphens settled, the pages checked (lost text, breaks, system fonts), every finding a message on the
+ * file. Both the PDF and the preview (preview-pages.ts) take the pages from here.
+ */
+export async function layOutPages(publication: Publication, project: Project, page: Page, file: VFile, engine: LayoutEngine, lap: (name: string) => void = () => {}): Promise<LaidOutPages> {
+  const { html, droppedImages } = await printHtml(publication, project, engine);
+  for (const image of droppedImages) {
+    problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
+  }
+  lap('html');
+  await page.setContent(html, { waitUntil: 'load' });
+  await waitForFonts(page);
+  lap('load');
+  await engine.load(page);
+  const layout = await engine.paginate(page, { hyphenGlyph: '-' });
+  for (const warning of layout.warnings) problem(file, `${engine.name} warned: ${warning}`, { ruleId: 'layout-engine', severity: 'warning' });
+  lap('paginate');
+  const { markers } = engine;
+  await page.evaluate(await pageScript('in-page'));
+  const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
+  for (const moved of hyphenation.moved) {
+    problem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
+  }
+  lap('hyphens');
+  // Last of the changes to the laid-out pages: nothing may have gone missing.
+  const lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
+  if (lost.length > 0) {
+    throw new FatalProblems(
+      file,
+      lost.map((found) => problem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })),
+    );
+  }
+  const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
+  for (const fault of faults) problem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
+  lap('verify');
+  const systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
+  if (systemFonts.length > 0) {
+    const messages: VFileMessage[] = systemFonts.map((use) => problem(file, `${describeSystemFontUse(use)}; the PDF must use the brand's fonts only`, { ruleId: 'font-fallback', place: use.place }));
+    throw new FatalProblems(file, messages);
+  }
+  lap('fonts');
+  return { layout, hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed } };
+}
+
 export async function renderPdf(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -66,44 +116,10 @@ export async function renderPdf(publication: Publication, project: Project, brow
     timings[name] = now - mark;
     mark = now;
   };
-  const { html, droppedImages } = await printHtml(publication, project, engine);
-  for (const image of droppedImages) {
-    problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
-  }
-  lap('html');
   const { page, blocked } = await openSandboxedPage(browser);
   try {
-    await page.setContent(html, { waitUntil: 'load' });
-    await waitForFonts(page);
-    lap('load');
-    await engine.load(page);
-    const layout = await engine.paginate(page, { hyphenGlyph: '-' });
-    for (const warning of layout.warnings) problem(file, `${engine.name} warned: ${warning}`, { ruleId: 'layout-engine', severity: 'warning' });
-    lap('paginate');
+    const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap);
     const { markers } = engine;
-    await page.evaluate(await pageScript('in-page'));
-    const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
-    for (const moved of hyphenation.moved) {
-      problem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
-    }
-    lap('hyphens');
-    // Last of the changes to the laid-out pages: nothing may have gone missing.
-    const lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
-    if (lost.length > 0) {
-      throw new FatalProblems(
-        file,
-        lost.map((found) => problem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })),
-      );
-    }
-    const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
-    for (const fault of faults) problem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
-    lap('verify');
-    const systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
-    if (systemFonts.length > 0) {
-      const messages: VFileMessage[] = systemFonts.map((use) => problem(file, `${describeSystemFontUse(use)}; the PDF must use the brand's fonts only`, { ruleId: 'font-fallback', place: use.place }));
-      throw new FatalProblems(file, messages);
-    }
-    lap('fonts');
     const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
     lap('headings');
     assertStillBlank(page);
@@ -118,7 +134,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
     lap('postprocess');
     if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
     for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-    return { bytes, pages, hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed }, timings };
+    return { bytes, pages, hyphenation, timings };
   } finally {
     await page.close();
   }

@@ -1,0 +1,73 @@
+// `npm run bench`, third part: the editor's loop. `avim-press preview` on a copy of the sample, the
+// page open in Chromium; each round saves the manuscript with a new sentence and measures the time
+// from the save until the sentence is in the print frame of the page (issue 15's target: ≤ 300 ms,
+// warm), and the render time the preview itself reports. The first round is the warm-up.
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../lib/load/project.js';
+import { launchBrowser } from '../lib/render/browser.js';
+
+const CLI = path.join(PACKAGE_ROOT, 'lib', 'bin', 'avim-press.js');
+const ROUNDS = 8;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'avim-press-bench-preview-'));
+  for (const name of ['avim-press.config.yaml', 'brand']) cpSync(path.join(PACKAGE_ROOT, name), path.join(root, name), { recursive: true });
+  mkdirSync(path.join(root, 'manuscript'));
+  const source = path.join(root, 'manuscript', 'china-central-asia.md');
+  cpSync(path.join(PACKAGE_ROOT, 'manuscript', 'china-central-asia.md'), source);
+
+  const child = spawn(process.execPath, [CLI, 'preview', source], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  child.stdout.setEncoding('utf8');
+  const renders: number[] = [];
+  // When each render's line reached this process: render done → shown is the page's own part.
+  const renderedAt: number[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on('close', (status) => reject(new Error(`preview ended (${status})`)));
+    child.stdout.on('data', (chunk: string) => {
+      for (const match of chunk.matchAll(/pages in (\d+) ms/g)) {
+        renders.push(Number(match[1]));
+        renderedAt.push(performance.now());
+      }
+      const found = /at (http:\/\/\S+)/.exec(chunk)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  const { browser } = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1300, height: 900 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(`document.getElementById('preview-print').contentDocument?.querySelector('.pagedjs_page') !== null`, { timeout: 60_000 });
+    const shown: number[] = [];
+    const afterRender: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const marker = `Benchmark sentence number ${round} was saved.`;
+      const saved = performance.now();
+      appendFileSync(source, `\n${marker}\n`);
+      await page.waitForFunction(`(document.getElementById('preview-print').contentDocument?.body?.textContent ?? '').includes(${JSON.stringify(marker)})`, {
+        polling: 10,
+        timeout: 60_000,
+      });
+      shown.push(performance.now() - saved);
+      afterRender.push(performance.now() - renderedAt.at(-1)!);
+    }
+    const warm = shown.slice(1);
+    const warmRenders = renders.slice(2);
+    console.log(`preview, the sample: first render ${renders[0]} ms`);
+    console.log(
+      `  save → new text shown in the page, warm, median of ${warm.length}: ${Math.round(median(warm))} ms (min ${Math.round(Math.min(...warm))}, max ${Math.round(Math.max(...warm))}) [target ≤ 300 ms]`,
+    );
+    console.log(`  of which the render (load, transform, layout, reading view), median: ${median(warmRenders)} ms`);
+    console.log(`  and from the render's end to the text in the page (event, frames reloaded), median: ${Math.round(median(afterRender.slice(1)))} ms`);
+  } finally {
+    await browser.close();
+    child.kill('SIGINT');
+  }
+}
+
+await main();

@@ -1,0 +1,128 @@
+// `avim-press preview`: the editor's loop. Renders the manuscript (render.ts) in one browser kept for
+// the session, serves the laid-out print pages and the EPUB's reading view (server.ts), and on every
+// save of a file the render read (watch.ts) renders again and tells the open pages to reload. A
+// render that fails keeps the last good pages on show, with its problems; the next good one clears them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../load/project.js';
+import { Templates } from '../load/templates.js';
+import { editorUrl, formatText } from '../report/format.js';
+import { launchBrowser } from '../render/browser.js';
+import { openSandboxedPage, type SandboxedPage } from '../render/pdf/sandbox.js';
+import type { PublishOptions } from '../publication/publish.js';
+import { renderPreview, type RenderedPreview, type RenderOutcome } from './render.js';
+import { startPreviewServer } from './server.js';
+import { ChangeWatcher } from './watch.js';
+
+export interface PreviewOptions extends PublishOptions {
+  source: string;
+  cwd: string;
+  /** The interface to listen on: 127.0.0.1 unless the person says otherwise. */
+  host: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  /** Stops the preview: server, watcher and browser close, then preview() resolves. */
+  signal: AbortSignal;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+/** What the page is told after each render (and on connecting). */
+export interface PreviewUpdate {
+  version: number;
+  failed: boolean;
+  pages: number;
+  milliseconds: number;
+  problems: { severity: string; text: string; href: string }[];
+}
+
+export async function preview(options: PreviewOptions): Promise<void> {
+  const { source, cwd, out, err } = options;
+  const relative = path.relative(cwd, source);
+  // The preview's own page and styles are avim-press's, whatever templates the project brings.
+  const templates = new Templates(path.join(PACKAGE_ROOT, 'templates'));
+  const script = readFileSync(templates.file('preview/reload.js'), 'utf8');
+  const styles = readFileSync(path.join(PACKAGE_ROOT, 'styles', 'preview.css'), 'utf8');
+  // Both views, until a render succeeds (the first may fail): the problems list says why.
+  const notRendered = templates.render('preview/not-rendered.ejs', {});
+  const { browser } = await launchBrowser(options.env);
+  let shown: RenderedPreview | undefined;
+  let update: PreviewUpdate = { version: 0, failed: false, pages: 0, milliseconds: 0, problems: [] };
+  const closers: (() => Promise<void>)[] = [() => browser.close()];
+  // The next render's print page is opened while the person edits: opening one takes about 150 ms here.
+  let spare: Promise<SandboxedPage> | undefined;
+  const printPage = () => {
+    const page = spare ?? openSandboxedPage(browser);
+    spare = undefined;
+    return page;
+  };
+  const openSpare = () => {
+    spare ??= openSandboxedPage(browser);
+    // An unused spare is closed with the browser; a failure to open one shows at the next render.
+    spare.catch(() => undefined);
+  };
+  try {
+    const render = async (): Promise<RenderOutcome> => {
+      const outcome = await renderPreview(source, cwd, printPage, templates, options, options.env);
+      openSpare();
+      if (outcome.rendered) shown = outcome.rendered;
+      update = {
+        version: update.version + 1,
+        failed: !outcome.rendered,
+        pages: shown?.pages ?? 0,
+        milliseconds: Math.round(outcome.milliseconds),
+        problems: outcome.diagnostics.map((diagnostic) => ({ severity: diagnostic.severity, text: formatText(diagnostic), href: editorUrl(diagnostic.absolutePath, diagnostic) })),
+      };
+      for (const diagnostic of outcome.diagnostics) err.write(`${formatText(diagnostic)}\n`);
+      out.write(
+        outcome.rendered
+          ? `rendered ${relative}: ${outcome.rendered.pages} pages in ${update.milliseconds} ms\n`
+          : `${relative} failed to render (${update.milliseconds} ms); the last good pages stay on show\n`,
+      );
+      return outcome;
+    };
+    const first = await render();
+    const server = await startPreviewServer(
+      {
+        page: () => templates.render('preview/page.ejs', { title: relative, version: update.version, pageSelector: shown?.pageSelector ?? '' }),
+        script,
+        styles,
+        printHtml: () => shown?.printHtml ?? notRendered,
+        readingHtml: () => shown?.readingHtml ?? notRendered,
+        asset: (urlPath) => shown?.assets.get(urlPath),
+      },
+      { host: options.host, port: options.port, current: () => update },
+    );
+    closers.unshift(() => server.close());
+
+    // One render at a time; saves during a render make one more render after it.
+    let running: Promise<void> | undefined;
+    let again = false;
+    // Set once watching; a change seen before that finds it unset.
+    const watching: { watcher?: ChangeWatcher } = {};
+    const rerender = () => {
+      if (options.signal.aborted) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          const outcome = await render();
+          watching.watcher?.watch(outcome.watched);
+          server.broadcast(update);
+        } while (again && !options.signal.aborted);
+      })()
+        .catch((error: unknown) => void err.write(`avim-press: preview: ${(error as Error).message}\n`))
+        .finally(() => (running = undefined));
+    };
+    const watcher = (watching.watcher = await ChangeWatcher.start(first.watched, rerender));
+    closers.unshift(() => watcher.close());
+    out.write(`preview of ${relative} at ${server.url} (Ctrl-C stops it)\n`);
+    if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
+    await running;
+  } finally {
+    for (const close of closers) await close().catch(() => undefined);
+  }
+}

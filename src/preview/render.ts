@@ -1,0 +1,86 @@
+// One render of the preview: the manuscript through the same load → transform → publication as the
+// build, then the print's laid-out pages and the EPUB's reading view, with every problem found (as
+// the build finds them) and the files the render read, for the watcher. A render that fails keeps
+// its problems; the caller keeps the last good pages.
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { readClock } from '../load/dates.js';
+import { loadManuscript } from '../load/manuscript.js';
+import { CONFIG_FILE, loadProject } from '../load/project.js';
+import type { Templates } from '../load/templates.js';
+import { toDiagnostic, type Diagnostic } from '../problems/diagnostic.js';
+import { FatalProblems, problem } from '../problems/problem.js';
+import type { Asset } from '../publication/model.js';
+import { publish, type PublishOptions } from '../publication/publish.js';
+import { readingView } from '../render/epub/reading-view.js';
+import { previewPages } from '../render/pdf/preview-pages.js';
+import type { SandboxedPage } from '../render/pdf/sandbox.js';
+
+export interface RenderedPreview {
+  printHtml: string;
+  readingHtml: string;
+  pages: number;
+  pageSelector: string;
+  /** The publication's asset list by the URL path each is served at. */
+  assets: Map<string, Asset>;
+}
+
+export interface RenderOutcome {
+  /** Absent when the render failed: its errors are among the diagnostics. */
+  rendered?: RenderedPreview;
+  diagnostics: (Diagnostic & { absolutePath: string })[];
+  /** What to watch for the next change: the manuscript, its assets, the brand, configuration, templates, styles. */
+  watched: string[];
+  milliseconds: number;
+}
+
+/** The URL path an asset is served at: its path in the project, each segment encoded. */
+export function assetUrlPath(asset: Asset): string {
+  return `/assets/${asset.relative.split(path.sep).map(encodeURIComponent).join('/')}`;
+}
+
+/** `printPage` gives a fresh sandboxed page (taken only when the render gets to the layout). */
+export async function renderPreview(
+  source: string,
+  cwd: string,
+  printPage: () => Promise<SandboxedPage>,
+  previewTemplates: Templates,
+  options: PublishOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<RenderOutcome> {
+  const started = performance.now();
+  const watched = new Set([source, path.join(cwd, CONFIG_FILE)]);
+  const messagesOf: VFile[] = [];
+
+  let rendered: RenderedPreview | undefined;
+  try {
+    const project = loadProject(cwd);
+    for (const file of [project.brandPath, project.templatesDir, project.stylesDir]) watched.add(file);
+    const file = await loadManuscript(source, project.config.limits);
+    messagesOf.push(file);
+    try {
+      const { publication } = await publish(source, project, readClock(env), options, file);
+      for (const asset of publication.assets) watched.add(asset.path);
+      const assets = new Map(publication.assets.map((asset) => [assetUrlPath(asset), asset]));
+      const [pages, readingHtml] = await Promise.all([printPage().then((page) => previewPages(publication, project, page, file)), readingView(publication, project, previewTemplates, assetUrlPath)]);
+      // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.
+      const printHtml = pages.html.replace('</head>', '<link rel="stylesheet" href="/preview.css">\n</head>');
+      rendered = { printHtml, readingHtml, pages: pages.pages, pageSelector: pages.pageSelector, assets };
+    } catch (error) {
+      // What failed without saying where (the browser, a bug) is said at the manuscript, as the build does.
+      if (!(error instanceof FatalProblems)) problem(file, (error as Error).message ?? String(error), { ruleId: 'internal', ...(error instanceof Error ? { cause: error } : {}) });
+    }
+  } catch (error) {
+    // The project itself is wrong (its brand file, configuration, a locale): its messages, at their lines.
+    if (error instanceof FatalProblems) messagesOf.push(error.file);
+    else {
+      const file = new VFile({ path: source });
+      problem(file, (error as Error).message ?? String(error), { ruleId: 'internal' });
+      messagesOf.push(file);
+    }
+  }
+  const diagnostics = messagesOf.flatMap((file) => file.messages.map((message) => ({ ...toDiagnostic(message, cwd), absolutePath: path.resolve(cwd, message.file ?? file.path ?? source) })));
+  // A render with an error shows no pages of its own, even when the layout got that far.
+  const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  return { ...(rendered && !failed ? { rendered } : {}), diagnostics, watched: [...watched], milliseconds: performance.now() - started };
+}

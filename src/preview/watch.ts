@@ -1,0 +1,50 @@
+// The file watcher of the editor's loop (preview and build --watch): chokidar watches the files a
+// render read, and a burst of saves (an editor writes, renames, touches) becomes one call with every
+// path that changed. The set of files can change after each render (an image added, one removed).
+import { watch, type FSWatcher } from 'chokidar';
+
+/** Saves closer together than this are one change. */
+const SETTLE_MS = 40;
+
+export class ChangeWatcher {
+  private readonly watcher: FSWatcher;
+  private watched = new Set<string>();
+  private changed = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  /** Watching `paths`, once chokidar has looked at them all (a save after this is seen). */
+  static async start(paths: Iterable<string>, onChange: (paths: string[]) => void): Promise<ChangeWatcher> {
+    const watcher = new ChangeWatcher([...paths], onChange);
+    await new Promise<void>((resolve) => watcher.watcher.once('ready', () => resolve()));
+    return watcher;
+  }
+
+  private constructor(paths: string[], onChange: (paths: string[]) => void) {
+    this.watched = new Set(paths);
+    this.watcher = watch(paths, { ignoreInitial: true, atomic: true });
+    this.watcher.on('all', (_event, changedPath) => {
+      this.changed.add(changedPath);
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        const paths = [...this.changed];
+        this.changed.clear();
+        onChange(paths);
+      }, SETTLE_MS);
+    });
+  }
+
+  /** Watch exactly these files and folders (folders with what is in them) from now on. */
+  watch(paths: Iterable<string>): void {
+    const wanted = new Set(paths);
+    const added = [...wanted].filter((file) => !this.watched.has(file));
+    const gone = [...this.watched].filter((file) => !wanted.has(file));
+    if (gone.length > 0) this.watcher.unwatch(gone);
+    if (added.length > 0) this.watcher.add(added);
+    this.watched = wanted;
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.watcher.close();
+  }
+}

@@ -2,7 +2,7 @@
 // preface) first, then each chapter under its title (an h1, the chapter author under it), its notes
 // renumbered through the book or from 1 in each chapter, with ids unique in the book; and the
 // printed contents' entries (chapters and their `##` headings). Pure: hast in, hast out.
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, ElementData, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -10,6 +10,14 @@ import type { VFile } from 'vfile';
 import type { Asset } from '../transform/assets.js';
 import '../transform/file-data.js';
 import type { ContentsEntry, Note, NotesNumbering } from './model.js';
+
+declare module 'hast' {
+  interface ElementData {
+    /** The file an element of a book came from (its position's lines are that file's), for problems
+     * found after the transform; never written into an artifact. */
+    sourceFile?: string;
+  }
+}
 
 export interface TransformedPart {
   file: VFile;
@@ -39,6 +47,11 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
   chapters.forEach((chapter, position) => {
     const index = position + 1;
     renumber(chapter, index);
+    visit(chapter.body, 'element', (node) => {
+      if (!node.position) return;
+      // (A parser's augmentation types `position` in ElementData as always there; it is optional.)
+      node.data = { ...(node.data as ElementData), sourceFile: chapter.file.path };
+    });
     const described = chapter.file.data.described;
     const title = described?.title ?? '';
     const author = described?.authors.map((entry) => entry.name).join(', ') || undefined;
@@ -97,7 +110,9 @@ function renumberNotes(body: Root, notes: Note[], offset: number, key: (number: 
 function headingText(heading: Element): string {
   const copy = structuredClone(heading);
   const withoutCalls = (children: ElementContent[]): ElementContent[] =>
-    children.filter((child) => !(child.type === 'element' && child.properties.role === 'doc-noteref')).map((child) => (child.type === 'element' ? { ...child, children: withoutCalls(child.children) } : child));
+    children
+      .filter((child) => !(child.type === 'element' && child.properties.role === 'doc-noteref'))
+      .map((child) => (child.type === 'element' ? { ...child, children: withoutCalls(child.children) } : child));
   copy.children = withoutCalls(copy.children);
   return toString(copy).replace(/\s+/g, ' ').trim();
 }

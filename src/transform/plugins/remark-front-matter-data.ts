@@ -23,7 +23,11 @@ export default function remarkFrontMatterData(options: FrontMatterDataOptions) {
     if (yaml.position) file.data.frontMatterPosition = yaml.position;
     // The YAML text starts on the line after the opening `---`.
     const firstLine = (yaml.position?.start.line ?? 1) + 1;
-    const data = parseYamlData<typeof frontMatterSchema | typeof chapterFrontMatterSchema>(yaml.value, options.chapter ? chapterFrontMatterSchema : frontMatterSchema, file, { line: firstLine, ruleId: 'frontmatter', source: 'avim-press' });
+    const data = parseYamlData<typeof frontMatterSchema | typeof chapterFrontMatterSchema>(yaml.value, options.chapter ? chapterFrontMatterSchema : frontMatterSchema, file, {
+      line: firstLine,
+      ruleId: 'frontmatter',
+      source: 'avim-press',
+    });
     if (data) file.data.frontMatter = data;
     else file.data.frontMatterInvalid = true;
     file.data.frontMatterPlaces = valuePlaces(yaml.value, firstLine);

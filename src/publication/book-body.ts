@@ -1,7 +1,8 @@
 // A book's one body from its chapters, each transformed as its own file: the book's own text (a
 // preface) first, then each chapter under its title (an h1, the chapter author under it), its notes
 // renumbered through the book or from 1 in each chapter, with ids unique in the book; and the
-// printed contents' entries (chapters and their `##` headings). Pure: hast in, hast out.
+// printed contents' entries (chapters and their `##` headings); the chapter authors with a
+// biography, for the author page. Pure: hast in, hast out.
 import type { Element, ElementContent, ElementData, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
@@ -9,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Asset } from '../transform/assets.js';
 import '../transform/file-data.js';
-import type { ContentsEntry, Note, NotesNumbering } from './model.js';
+import type { Author, ContentsEntry, Note, NotesNumbering } from './model.js';
 
 declare module 'hast' {
   interface ElementData {
@@ -29,12 +30,15 @@ export interface BookBody {
   notes: Note[];
   assets: Asset[];
   contents: ContentsEntry[];
+  /** The chapters' authors who have a biography, in order, each once: they join the author page. */
+  chapterAuthors: Author[];
 }
 
 export function bookBody(book: TransformedPart, chapters: TransformedPart[], numbering: NotesNumbering): BookBody {
   const notes: Note[] = [];
   const children: RootContent[] = [];
   const contents: ContentsEntry[] = [];
+  const chapterAuthors = new Map<string, Author>();
   // The book's own text keeps its notes first (fn-1 … through the book, fn-0-1 … per chapter).
   const renumber = (part: TransformedPart, index: number) => {
     const own = part.file.data.notes ?? [];
@@ -55,6 +59,9 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
     const described = chapter.file.data.described;
     const title = described?.title ?? '';
     const author = described?.authors.map((entry) => entry.name).join(', ') || undefined;
+    for (const { name, role, bio, photo } of described?.authors ?? []) {
+      if (bio && !chapterAuthors.has(name)) chapterAuthors.set(name, { name, ...(role !== undefined ? { role } : {}), bio, ...(photo ? { photo } : {}) });
+    }
     const id = `chapter-${index}`;
     const entry: ContentsEntry = { title, href: `#${id}`, ...(author ? { author } : {}), children: [] };
     let sub = 0;
@@ -72,7 +79,7 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
 
   const assets = new Map<string, Asset>();
   for (const part of [book, ...chapters]) for (const asset of part.file.data.assets?.all ?? []) assets.set(asset.path, asset);
-  return { body: { type: 'root', children }, notes, assets: [...assets.values()], contents };
+  return { body: { type: 'root', children }, notes, assets: [...assets.values()], contents, chapterAuthors: [...chapterAuthors.values()] };
 }
 
 /** The part's notes with their new numbers and ids (`fn-<key>`, calls `fnref-<key>[-k]`), their

@@ -57,7 +57,9 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
   if (notes.length > 0) {
     sections.push({ kind: 'notes', id: 'notes', title: labels.notes, content: section('notes', { labels, notes: notes.map((note) => noteTemplateData(note, labels)) }) });
   }
-  const withBio = metadata.authors.filter((author) => author.bio);
+  // A book's chapter authors with a biography join its own (an anthology's authors section).
+  const bookAuthors = new Set(metadata.authors.map((author) => author.name));
+  const withBio = [...metadata.authors, ...(book?.chapterAuthors ?? []).filter((author) => !bookAuthors.has(author.name))].filter((author) => author.bio);
   if (withBio.length > 0) {
     const authors = withBio.map((author) => ({
       ...author,

@@ -88,6 +88,13 @@ describe('a book from many files', () => {
     expect(bare).toEqual([]);
   });
 
+  it("puts a chapter author's biography on the author page", async () => {
+    const authorPage = pages.find((page) => page.includes('About the Author'));
+    expect(squash(authorPage ?? '')).toContain(squash('Selin Kaya Energy analyst Selin Kaya studied electrical engineering in Ankara'));
+    const { text } = await openEpub(path.join(project, 'dist', 'book.epub'));
+    expect(await text('OEBPS/author.xhtml')).toContain('Selin Kaya studied electrical engineering');
+  });
+
   it('numbers the notes through the book', () => {
     const text = squash(pages.join(''));
     expect(text).toContain(squash('1 Before 2022 the corridor carried'));

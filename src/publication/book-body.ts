@@ -40,24 +40,25 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
   const contents: ContentsEntry[] = [];
   const chapterAuthors = new Map<string, Author>();
   // The book's own text keeps its notes first (fn-1 … through the book, fn-0-1 … per chapter).
-  const renumber = (part: TransformedPart, index: number) => {
+  const renumber = (part: TransformedPart, index: number, chapter?: string) => {
     const own = part.file.data.notes ?? [];
     const key = (number: number) => (numbering === 'book' ? String(notes.length + number) : `${index}-${number}`);
-    notes.push(...renumberNotes(part.body, own, numbering === 'book' ? notes.length : 0, key));
+    const renumbered = renumberNotes(part.body, own, numbering === 'book' ? notes.length : 0, key);
+    notes.push(...(chapter === undefined ? renumbered : renumbered.map((note) => ({ ...note, chapter }))));
   };
   renumber(book, 0);
   children.push(...book.body.children);
 
   chapters.forEach((chapter, position) => {
     const index = position + 1;
-    renumber(chapter, index);
+    const title = chapter.file.data.described?.title ?? '';
+    renumber(chapter, index, title);
     visit(chapter.body, 'element', (node) => {
       if (!node.position) return;
       // (A parser's augmentation types `position` in ElementData as always there; it is optional.)
       node.data = { ...(node.data as ElementData), sourceFile: chapter.file.path };
     });
     const described = chapter.file.data.described;
-    const title = described?.title ?? '';
     const author = described?.authors.map((entry) => entry.name).join(', ') || undefined;
     for (const { name, role, bio, photo } of described?.authors ?? []) {
       if (bio && !chapterAuthors.has(name)) chapterAuthors.set(name, { name, ...(role !== undefined ? { role } : {}), bio, ...(photo ? { photo } : {}) });

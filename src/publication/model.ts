@@ -62,6 +62,8 @@ export interface Note {
   calls: string[];
   /** The note's block content (paragraphs, lists ...), without back links. */
   content: Element[];
+  /** In a book, the title of the chapter that calls it (endnotes are grouped under it). */
+  chapter?: string;
 }
 
 export type SectionKind = 'title-page' | 'contents' | 'body' | 'notes' | 'author' | 'colophon';

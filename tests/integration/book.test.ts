@@ -186,4 +186,19 @@ describe('a book with problems', () => {
     const checked = javaEpubcheck(epub);
     expect(checked.errors, checked.output).toBe(0);
   });
+
+  it('gathers endnotes under their chapters, numbered per chapter, with notes: {placement: endnotes, numbering: chapter}', async (context) => {
+    const project = bookProject();
+    const book = path.join(project, 'manuscript', 'book.md');
+    writeFileSync(book, readFileSync(book, 'utf8').replace('pageSize: A5', 'pageSize: A5\nnotes: { placement: endnotes, numbering: chapter }'));
+    const run = build(project, '--format', 'epub');
+    expect(run.status, run.stderr).toBe(0);
+    const epub = path.join(project, 'dist', 'book.epub');
+    const notes = await (await openEpub(epub)).text('OEBPS/notes.xhtml');
+    const shown = [...notes.matchAll(/<h3 class="notes-chapter">([^<]+)<\/h3>|<li id="([^"]+)" value="(\d+)"/g)].map((match) => match[1] ?? `${match[2]} ${match[3]}`);
+    expect(shown).toEqual([CHAPTER_TITLES[0], 'fn-1-1 1', 'fn-1-2 2', CHAPTER_TITLES[1], 'fn-2-1 1', 'fn-2-2 2']);
+    if (!javaEpubcheckAvailable()) return context.skip();
+    const checked = javaEpubcheck(epub);
+    expect(checked.errors, checked.output).toBe(0);
+  });
 });

@@ -25,6 +25,7 @@ export const RULES = {
   'chapter-missing': "a book's chapter file exists",
   'chapter-outside': "a book's chapter file is a file of the project",
   'chapter-repeated': 'a book lists each chapter file once, and not itself',
+  'chapter-heading': "a book chapter's sections are `##` headings: its title is the chapter's one `#`",
   // transform
   'note-undefined': 'every note call has a note',
   'note-duplicate': 'a note is defined once',

@@ -70,7 +70,23 @@ async function transformChapters(book: VFile, body: TransformedPart['body'], ent
   const chapters: TransformedPart[] = [];
   for (const chapterPath of found) {
     const file = await loadManuscript(chapterPath, project.config.limits);
-    if (!file.messages.some((message) => message.fatal)) chapters.push({ file, body: await transformManuscript(file, { ...options, chapter: true }) });
+    if (!file.messages.some((message) => message.fatal)) {
+      const body = await transformManuscript(file, { ...options, chapter: true });
+      // The chapter's title is its one level-1 heading (the book gives it); another would split it.
+      for (const node of body.children) {
+        if (node.type !== 'element' || node.tagName !== 'h1') continue;
+        problem(
+          file,
+          "A `#` heading inside a chapter starts a new chapter in the e-book and a new page in print: make it `##` (the chapter's title comes from its front matter or its first heading)",
+          {
+            ruleId: 'chapter-heading',
+            severity: 'warning',
+            place: node.position?.start,
+          },
+        );
+      }
+      chapters.push({ file, body });
+    }
     book.messages.push(...file.messages);
   }
   failOnErrors(book);

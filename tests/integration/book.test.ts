@@ -154,6 +154,15 @@ describe('a book with problems', () => {
     expect(existsSync(path.join(project, 'dist', 'book.pdf'))).toBe(false);
   });
 
+  it('warns at a `#` heading inside a chapter, which would split it', () => {
+    const project = bookProject();
+    const chapter = path.join(project, 'manuscript', 'chapters', '01-corridors.md');
+    writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('---\n\nFor most', '---\n\n# The Middle Corridor Comes of Age\n\nFor most'));
+    const run = build(project, '--format', 'epub');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('manuscript/chapters/01-corridors.md:5:1: warning: A `#` heading inside a chapter starts a new chapter');
+  });
+
   it('reports a missing chapter file at its entry in the book file', () => {
     const project = bookProject();
     const book = path.join(project, 'manuscript', 'book.md');

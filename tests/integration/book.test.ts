@@ -2,7 +2,7 @@
 // files), built through the real CLI: the printed contents page's numbers against the pages where
 // pdftotext finds each heading, chapters on odd pages, blank pages bare, notes numbered through the
 // book or per chapter, problems at the chapter file's own lines, the EPUB's chapter files and nav.
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -136,6 +136,40 @@ describe('a book from many files', () => {
     writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\nA closing sentence added by the editor.\n`);
     const again = build(project, '--format', 'epub');
     expect(again.stdout).toMatch(/^built 1, skipped 0, failed 0/m);
+  });
+});
+
+describe('a book whose contents run over several pages', () => {
+  it('numbers them right, and starts the text on a right-hand page after a bare blank one', () => {
+    // Twelve chapters of eight sections: a contents of 108 entries, which ends on an odd page here.
+    const project = tempProject({ prefix: 'avim-press-long-book-' });
+    const sentence = (chapter: number, section: number) => `Chapter ${chapter}, section ${section}: the text of a section, long enough to fill a few lines of a page in the book.`;
+    const chapters = Array.from({ length: 12 }, (_, index) => index + 1);
+    mkdirSync(path.join(project, 'manuscript', 'chapters'));
+    for (const chapter of chapters) {
+      const sections = Array.from({ length: 8 }, (_, index) => `## Section ${index + 1} of chapter ${chapter}\n\n${sentence(chapter, index + 1).repeat(3)}\n`);
+      writeFileSync(path.join(project, 'manuscript', 'chapters', `${chapter}.md`), `# Chapter ${chapter} of the long book\n\n${sections.join('\n')}`);
+    }
+    writeFileSync(path.join(project, 'manuscript', 'book.md'), `---\ntitle: A Long Book\npageSize: A5\nchapters:\n${chapters.map((chapter) => `  - chapters/${chapter}.md`).join('\n')}\n---\n`);
+    const run = build(project, '--format', 'pdf');
+    expect(run.status, run.stderr).toBe(0);
+    const file = path.join(project, 'dist', 'book.pdf');
+    const pages = pdftotext(file);
+    const layoutPages = pdftotext(file, true);
+    const firstText = pages.findIndex((page) => page.includes('Chapter 1, section 1')) + 1;
+    const contentsPages = layoutPages.slice(1, firstText - 1).filter((page) => contentsEntries(page).length > 0);
+    const entries = contentsPages.flatMap(contentsEntries);
+    expect(entries).toHaveLength(108);
+    // The contents end on an odd page, so the page after them is left blank for the text to start on the right.
+    expect(contentsPages.length % 2).toBe(0);
+    expect(pages[contentsPages.length + 1]!.trim()).toBe('');
+    expect(firstText % 2).toBe(1);
+    for (const entry of entries) {
+      const found = pages.findIndex((page, index) => index > contentsPages.length && squash(page).includes(squash(entry.title))) + 1;
+      expect({ title: entry.title, page: found }).toEqual({ title: entry.title, page: entry.page });
+    }
+    expect(entries.filter((entry) => entry.depth === 1).every((entry) => entry.page % 2 === 1)).toBe(true);
+    expect(pages.filter((page) => page.trim() !== '' && page.replace(/\d+|A Long Book|AVİM/g, '').trim() === '')).toEqual([]);
   });
 });
 

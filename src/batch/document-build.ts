@@ -102,8 +102,9 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
     failOnErrors(file);
   }
   context.slugs.set(slug, source);
-  // The manuscript and every file it shows, as the transform resolved them (the asset list).
-  const inputs = [sourceInput, ...assetInputs(publication)];
+  // The manuscript, a book's chapter files, and every file it shows, as the transform resolved them
+  // (the asset list): a change to any of them rebuilds the document.
+  const inputs = [sourceInput, ...publication.source.chapters.map((chapter) => hashInput(project.root, chapter)), ...assetInputs(publication)];
   const base = { source: relativeSource, sourceSha256: sourceInput.sha256, inputs, optionsKey: context.optionsKey };
 
   // The PDF and the EPUB are made at once (neither reads the other, and both wait on the browser);

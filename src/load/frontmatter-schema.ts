@@ -6,9 +6,12 @@ import { z } from 'zod';
 export const LANGUAGES = ['en', 'tr'] as const;
 export const languageCode = z.enum(LANGUAGES, { error: 'must be a supported language: "en" or "tr"' });
 export const notesPlacement = z.enum(['footnotes', 'endnotes']);
+/** A book's notes: numbered through the book (default) or from 1 in each chapter. */
+export const notesNumbering = z.enum(['book', 'chapter']);
 export const pageSize = z.enum(['A4', 'A5', 'B5', 'Letter', '6x9']);
 export type LanguageCode = z.infer<typeof languageCode>;
 export type NotesPlacement = z.infer<typeof notesPlacement>;
+export type NotesNumbering = z.infer<typeof notesNumbering>;
 export type PageSize = z.infer<typeof pageSize>;
 
 const datePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -44,16 +47,29 @@ export const frontMatterSchema = z.strictObject({
   isbn: z.union([isbn, z.strictObject({ pdf: isbn.optional(), epub: isbn.optional() })]).optional(),
   edition: text.optional(),
   series: z.strictObject({ name: z.string(), position: z.number().int().positive().optional() }).optional(),
-  notes: notesPlacement.optional(),
+  /** Where the notes go, or { placement, numbering } (numbering: a book's, through it or per chapter). */
+  notes: z.union([notesPlacement, z.strictObject({ placement: notesPlacement.optional(), numbering: notesNumbering.optional() })]).optional(),
   pageSize: pageSize.optional(),
   cover: z.string().optional(),
   slug: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes')
     .optional(),
+  /** A book: its chapter files in order, relative to this manuscript. */
+  chapters: z.array(z.string().min(1, 'must not be empty')).min(1, 'must list at least one chapter file').optional(),
+});
+
+/** A chapter of a book says only what is its own: its title (else its first heading) and author. */
+export const chapterFrontMatterSchema = z.strictObject({
+  title: z.string().min(1, 'must not be empty').optional(),
+  subtitle: frontMatterSchema.shape.subtitle,
+  shortTitle: frontMatterSchema.shape.shortTitle,
+  author: frontMatterSchema.shape.author,
+  lang: frontMatterSchema.shape.lang,
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type ChapterFrontMatter = z.infer<typeof chapterFrontMatterSchema>;
 export type FrontMatterAuthor = z.infer<typeof author>;
 
 /** ISBN-10 (mod 11, X = 10) or ISBN-13 (weights 1 and 3, mod 10), hyphens and spaces ignored. */

@@ -61,6 +61,8 @@ export async function renderPreview(
     try {
       const { publication } = await publish(source, project, readClock(env), options, file);
       for (const asset of publication.assets) watched.add(asset.path);
+      // A book's chapter files.
+      for (const chapter of publication.source.chapters) watched.add(path.resolve(publication.source.dir, chapter));
       const assets = new Map(publication.assets.map((asset) => [assetUrlPath(asset), asset]));
       const [pages, readingHtml] = await Promise.all([printPage().then((page) => previewPages(publication, project, page, file)), readingView(publication, project, previewTemplates, assetUrlPath)]);
       // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.

@@ -22,6 +22,10 @@ export const RULES = {
   'locale-missing': 'a locale file translates every label',
   'locale-invalid': 'locale labels are text',
   limit: 'the manuscript is within the size, nesting and note limits',
+  'chapter-missing': "a book's chapter file exists",
+  'chapter-outside': "a book's chapter file is a file of the project",
+  'chapter-repeated': 'a book lists each chapter file once, and not itself',
+  'chapter-heading': "a book chapter's sections are `##` headings: its title is the chapter's one `#`",
   // transform
   'note-undefined': 'every note call has a note',
   'note-duplicate': 'a note is defined once',

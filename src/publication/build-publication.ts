@@ -13,10 +13,16 @@ import type { Project } from '../load/project.js';
 import { TOOL_VERSION } from '../load/tool-version.js';
 import '../transform/file-data.js';
 import { buildMetadata } from './metadata.js';
+import type { BookBody } from './book-body.js';
 import type { Publication, Section } from './model.js';
 import { noteTemplateData } from './note-data.js';
 
-export function buildPublication(file: VFile, body: Root, project: Project, dates: PublicationDates): Publication {
+/** A book (`chapters:`) gives its assembled body, notes, assets and contents, and its chapter files. */
+export interface BookParts extends BookBody {
+  chapterFiles: string[];
+}
+
+export function buildPublication(file: VFile, body: Root, project: Project, dates: PublicationDates, book?: BookParts): Publication {
   const described = file.data.described;
   if (!described) throw new Error('buildPublication: the transform described no document (file.data.described)');
   const lang = file.data.lang ?? project.config.defaults.lang;
@@ -42,16 +48,18 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
     // Case changes follow the document's language: "i".toLocaleUpperCase('tr') is "İ".
     upper: (text: string) => text.toLocaleUpperCase(lang),
   };
-  const notes = file.data.notes ?? [];
+  const notes = book ? book.notes : (file.data.notes ?? []);
 
-  const sections: Section[] = [
-    { kind: 'title-page', id: 'title-page', title: labels.titlePage, content: section('title-page', common) },
-    { kind: 'body', id: 'body', title: metadata.title, content: body },
-  ];
+  const sections: Section[] = [{ kind: 'title-page', id: 'title-page', title: labels.titlePage, content: section('title-page', common) }];
+  // A book's printed contents (the EPUB makes its own from its navigation).
+  if (book) sections.push({ kind: 'contents', id: 'contents', title: labels.contents, content: section('contents', { labels, entries: book.contents }) });
+  sections.push({ kind: 'body', id: 'body', title: metadata.title, content: book ? book.body : body });
   if (notes.length > 0) {
     sections.push({ kind: 'notes', id: 'notes', title: labels.notes, content: section('notes', { labels, notes: notes.map((note) => noteTemplateData(note, labels)) }) });
   }
-  const withBio = metadata.authors.filter((author) => author.bio);
+  // A book's chapter authors with a biography join its own (an anthology's authors section).
+  const bookAuthors = new Set(metadata.authors.map((author) => author.name));
+  const withBio = [...metadata.authors, ...(book?.chapterAuthors ?? []).filter((author) => !bookAuthors.has(author.name))].filter((author) => author.bio);
   if (withBio.length > 0) {
     const authors = withBio.map((author) => ({
       ...author,
@@ -72,8 +80,8 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
     brand: project.brand,
     sections,
     notes,
-    assets: file.data.assets?.all ?? [],
-    source: { path: path.resolve(file.path), dir: path.dirname(path.resolve(file.path)) },
+    assets: book ? book.assets : (file.data.assets?.all ?? []),
+    source: { path: path.resolve(file.path), dir: path.dirname(path.resolve(file.path)), chapters: book?.chapterFiles ?? [] },
   };
 }
 

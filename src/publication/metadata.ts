@@ -14,7 +14,7 @@ export interface MetadataInputs {
   /** The manuscript's path: its name is the slug when the front matter gives none. */
   source: string;
   described: DescribedMetadata;
-  frontMatter: FrontMatter | undefined;
+  frontMatter: Partial<FrontMatter> | undefined;
   lang: LanguageCode;
   dates: PublicationDates;
   defaults: Config['defaults'];
@@ -54,7 +54,8 @@ export function buildMetadata(inputs: MetadataInputs): Metadata {
     ...(matter?.edition ? { edition: matter.edition } : {}),
     ...(matter?.series ? { series: matter.series } : {}),
     ...(described.cover ? { cover: described.cover } : {}),
-    notes: matter?.notes ?? defaults.notes,
+    notes: (typeof matter?.notes === 'string' ? matter.notes : matter?.notes?.placement) ?? defaults.notes,
+    noteNumbering: (typeof matter?.notes === 'object' ? matter.notes.numbering : undefined) ?? 'book',
     pageSize: matter?.pageSize ?? defaults.pageSize,
     slug,
     toolVersion: inputs.toolVersion,

@@ -2,10 +2,10 @@
 // read it. Its value types come from the front-matter schema (declared once, in load/).
 import type { Element, Root } from 'hast';
 import type { Brand } from '../load/brand-schema.js';
-import type { FrontMatter, LanguageCode, NotesPlacement, PageSize } from '../load/frontmatter-schema.js';
+import type { FrontMatter, LanguageCode, NotesNumbering, NotesPlacement, PageSize } from '../load/frontmatter-schema.js';
 import type { Asset } from '../transform/assets.js';
 
-export type { Asset, LanguageCode, NotesPlacement, PageSize };
+export type { Asset, LanguageCode, NotesNumbering, NotesPlacement, PageSize };
 
 export interface Author {
   name: string;
@@ -46,6 +46,8 @@ export interface Metadata {
   /** The cover image the front matter names: the real path of its asset. */
   cover?: string;
   notes: NotesPlacement;
+  /** A book's notes are numbered through it (book) or from 1 in each chapter; an article's, 'book'. */
+  noteNumbering: NotesNumbering;
   pageSize: PageSize;
   /** File name stem of the artifacts: dist/<slug>.pdf */
   slug: string;
@@ -60,9 +62,20 @@ export interface Note {
   calls: string[];
   /** The note's block content (paragraphs, lists ...), without back links. */
   content: Element[];
+  /** In a book, the title of the chapter that calls it (endnotes are grouped under it). */
+  chapter?: string;
 }
 
-export type SectionKind = 'title-page' | 'body' | 'notes' | 'author' | 'colophon';
+export type SectionKind = 'title-page' | 'contents' | 'body' | 'notes' | 'author' | 'colophon';
+
+/** An entry of a book's printed contents: a chapter (with its author) or a heading under it. */
+export interface ContentsEntry {
+  title: string;
+  /** `#id` of the heading. */
+  href: string;
+  author?: string;
+  children: ContentsEntry[];
+}
 
 export interface Section {
   kind: SectionKind;
@@ -75,11 +88,11 @@ export interface Section {
 export interface Publication {
   metadata: Metadata;
   brand: Brand;
-  /** In reading order: title page, body, notes, author page, colophon. */
+  /** In reading order: title page, contents (a book's), body, notes, author page, colophon. */
   sections: Section[];
   notes: Note[];
   /** Every file the publication shows (images, photos, the cover), resolved once by the transform. */
   assets: Asset[];
-  /** The absolute path of the manuscript and of its folder. */
-  source: { path: string; dir: string };
+  /** The absolute path of the manuscript and of its folder; a book's chapter files, in order. */
+  source: { path: string; dir: string; chapters: string[] };
 }

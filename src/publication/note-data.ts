@@ -10,6 +10,8 @@ export interface NoteTemplateData {
   number: number;
   html: string;
   backlinks: { href: string; label: string }[];
+  /** In a book, the chapter that calls it. */
+  chapter?: string;
 }
 
 export function noteTemplateData(note: Note, labels: Labels): NoteTemplateData {
@@ -19,5 +21,6 @@ export function noteTemplateData(note: Note, labels: Labels): NoteTemplateData {
     html: hastToHtml({ type: 'root', children: note.content }),
     // "Back to the text (2)", and for a second call of note 2 "(2.2)".
     backlinks: note.calls.map((call, index) => ({ href: `#${call}`, label: `${labels.backToCall} (${note.number}${index > 0 ? `.${index + 1}` : ''})` })),
+    ...(note.chapter !== undefined ? { chapter: note.chapter } : {}),
   };
 }

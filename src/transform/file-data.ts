@@ -51,8 +51,9 @@ export interface DescribedMetadata {
 
 declare module 'vfile' {
   interface DataMap {
-    /** Validated front matter; undefined when there is none or it is invalid. */
-    frontMatter: FrontMatter;
+    /** Validated front matter (a book chapter's says less: ChapterFrontMatter); undefined when there
+     * is none or it is invalid. */
+    frontMatter: Partial<FrontMatter>;
     /** True when the front matter was present but failed validation. */
     frontMatterInvalid: boolean;
     /** Where the front matter is, for problems found in it as a whole. */

@@ -37,6 +37,8 @@ export interface TransformOptions {
   allowRemoteImages?: boolean;
   /** The brand's typefaces; when given, each character is checked against their cmaps. */
   typefaces?: Typefaces;
+  /** The file is a chapter of a book (its front matter: title, author, language). */
+  chapter?: boolean;
 }
 
 /** Every language's "About the Author" headings. */
@@ -50,7 +52,7 @@ export function createProcessor(options: TransformOptions) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    .use(remarkFrontMatterData, { defaultLang: options.defaultLang })
+    .use(remarkFrontMatterData, { defaultLang: options.defaultLang, chapter: options.chapter ?? false })
     .use(remarkTypography, { labels: options.labels })
     .use(remarkTitleBlock)
     .use(remarkPhotoCredit)

@@ -71,6 +71,9 @@ export function contentDocuments(publication: Publication, project: Project): Co
           tree: { type: 'root', children: part.children },
         });
       });
+    } else if (section.kind === 'contents') {
+      // A book's printed contents: the e-book makes its own from its navigation (render-epub.ts).
+      continue;
     } else if (section.kind === 'notes') {
       // Endnotes gather in their own file; footnotes go to the end of the file that calls them.
       if (metadata.notes === 'endnotes') add({ filename: 'notes.xhtml', kind: 'notes', title: section.title, landmark: 'endnotes', tree });
@@ -227,17 +230,20 @@ export function landmarks(documents: ContentDocument[], labels: Labels): { type:
   const found = documents.filter((document) => document.landmark).map((document) => ({ type: document.landmark!, href: document.filename, title: titles[document.landmark!] ?? document.title }));
   // Footnotes have no file of their own: the landmark leads to the first one, where it was placed.
   if (!found.some((landmark) => landmark.type === 'endnotes')) {
-    const first = documents.find((document) => hasId(document.tree, 'fn-1'));
+    // The first note's id: fn-1, or in a book whose notes restart per chapter, fn-<chapter>-1.
+    const first = documents.find((document) => noteIds(document.tree).length > 0);
+    const firstNote = first ? noteIds(first.tree)[0] : undefined;
     const colophon = found.findIndex((landmark) => landmark.type === 'colophon');
-    if (first) found.splice(colophon < 0 ? found.length : colophon, 0, { type: 'footnotes', href: `${first.filename}#fn-1`, title: labels.notes ?? 'Notes' });
+    if (first && firstNote) found.splice(colophon < 0 ? found.length : colophon, 0, { type: 'footnotes', href: `${first.filename}#${firstNote}`, title: labels.notes ?? 'Notes' });
   }
   return found;
 }
 
-function hasId(tree: Root, id: string): boolean {
-  let found = false;
+/** The ids of the footnotes placed in a document, in order. */
+function noteIds(tree: Root): string[] {
+  const ids: string[] = [];
   visit(tree, 'element', (node) => {
-    if (node.properties.id === id) found = true;
+    if (node.properties.role === 'doc-footnote' && typeof node.properties.id === 'string') ids.push(node.properties.id);
   });
-  return found;
+  return ids;
 }

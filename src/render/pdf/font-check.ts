@@ -61,7 +61,8 @@ function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
   const walk = (node: DomNode, place: SourcePlace | undefined, inMargin: boolean) => {
     if (SKIP.has(node.nodeName)) return;
     const line = attribute(node, 'data-source-line');
-    if (line) place = { line: Number(line), column: Number(attribute(node, 'data-source-column') ?? 1) };
+    const sourceFile = attribute(node, 'data-source-file');
+    if (line) place = { line: Number(line), column: Number(attribute(node, 'data-source-column') ?? 1), ...(sourceFile ? { file: sourceFile } : {}) };
     inMargin ||= margins.has(node.nodeId);
     const own = (node.children ?? [])
       .filter((child) => child.nodeType === 3)

@@ -7,6 +7,8 @@ import type { LayoutMarkers } from './engine/layout-markers.js';
 export interface SourcePlace {
   line: number;
   column: number;
+  /** A book's chapter file, when the element came from one (else the manuscript itself). */
+  file?: string;
 }
 
 export interface LostText {

@@ -28,12 +28,15 @@ function cssString(value: string): string {
 /** Elements a layout problem is told by: blocks a reader finds on the page. */
 const LOCATED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'blockquote', 'figure', 'figcaption', 'pre', 'aside', 'hr']);
 
-/** Each located element with a position gets its manuscript line and column (in place). */
+/** Each located element with a position gets its manuscript line and column, and a book chapter's
+ * element its file (in place). */
 function markSourcePlaces(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
     if (!node.position || !LOCATED.has(node.tagName)) return;
     node.properties.dataSourceLine = node.position.start.line;
     node.properties.dataSourceColumn = node.position.start.column;
+    // A book's chapter: its own file (the lines are that file's).
+    if (node.data?.sourceFile) node.properties.dataSourceFile = node.data.sourceFile;
   });
 }
 

@@ -10,14 +10,14 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
-import { FatalProblems, problem } from '../../problems/problem.js';
+import { FatalProblems, problem, type ProblemOptions } from '../../problems/problem.js';
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
 import { allFaces, loadTypefaces } from '../../load/typefaces.js';
 import type { Layout, LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
-import type { BreakFault, InPageWindow, LostText, PageHeading } from './in-page-api.js';
+import type { BreakFault, InPageWindow, LostText, PageHeading, SourcePlace } from './in-page-api.js';
 import type { OutlineEntry } from './outline.js';
 import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
@@ -58,6 +58,14 @@ function breakFaultReason(fault: BreakFault): string {
   return `The heading "${fault.text}" is last on page ${fault.page}, cut off from its text`;
 }
 
+/** A problem found on the pages, on the manuscript's file but at the file its place names (a book's
+ * chapter: the lines are that file's). */
+function pageProblem(file: VFile, reason: string, options: ProblemOptions & { place?: SourcePlace | undefined }): VFileMessage {
+  const message = problem(file, reason, options);
+  if (options.place?.file) message.file = options.place.file;
+  return message;
+}
+
 export interface LaidOutPages {
   layout: Layout;
   hyphenation: { broken: number; removed: number };
@@ -85,7 +93,7 @@ export async function layOutPages(publication: Publication, project: Project, pa
   await page.evaluate(await pageScript('in-page'));
   const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
   for (const moved of hyphenation.moved) {
-    problem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
+    pageProblem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
   }
   lap('hyphens');
   // Last of the changes to the laid-out pages: nothing may have gone missing.
@@ -93,15 +101,17 @@ export async function layOutPages(publication: Publication, project: Project, pa
   if (lost.length > 0) {
     throw new FatalProblems(
       file,
-      lost.map((found) => problem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })),
+      lost.map((found) => pageProblem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })),
     );
   }
   const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
-  for (const fault of faults) problem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
+  for (const fault of faults) pageProblem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
   lap('verify');
   const systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
   if (systemFonts.length > 0) {
-    const messages: VFileMessage[] = systemFonts.map((use) => problem(file, `${describeSystemFontUse(use)}; the PDF must use the brand's fonts only`, { ruleId: 'font-fallback', place: use.place }));
+    const messages: VFileMessage[] = systemFonts.map((use) =>
+      pageProblem(file, `${describeSystemFontUse(use)}; the PDF must use the brand's fonts only`, { ruleId: 'font-fallback', place: use.place }),
+    );
     throw new FatalProblems(file, messages);
   }
   lap('fonts');

@@ -4,13 +4,15 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { LanguageCode } from '../../load/frontmatter-schema.js';
-import { frontMatterSchema } from '../../load/frontmatter-schema.js';
+import { chapterFrontMatterSchema, frontMatterSchema } from '../../load/frontmatter-schema.js';
 import { parseYamlData, valuePlaces } from '../../load/yaml-data.js';
 import '../file-data.js';
 
 export interface FrontMatterDataOptions {
   /** The project's language, for a document whose front matter names none. */
   defaultLang: LanguageCode;
+  /** A chapter of a book: its front matter says only its title, author and language. */
+  chapter?: boolean;
 }
 
 export default function remarkFrontMatterData(options: FrontMatterDataOptions) {
@@ -21,7 +23,11 @@ export default function remarkFrontMatterData(options: FrontMatterDataOptions) {
     if (yaml.position) file.data.frontMatterPosition = yaml.position;
     // The YAML text starts on the line after the opening `---`.
     const firstLine = (yaml.position?.start.line ?? 1) + 1;
-    const data = parseYamlData(yaml.value, frontMatterSchema, file, { line: firstLine, ruleId: 'frontmatter', source: 'avim-press' });
+    const data = parseYamlData<typeof frontMatterSchema | typeof chapterFrontMatterSchema>(yaml.value, options.chapter ? chapterFrontMatterSchema : frontMatterSchema, file, {
+      line: firstLine,
+      ruleId: 'frontmatter',
+      source: 'avim-press',
+    });
     if (data) file.data.frontMatter = data;
     else file.data.frontMatterInvalid = true;
     file.data.frontMatterPlaces = valuePlaces(yaml.value, firstLine);

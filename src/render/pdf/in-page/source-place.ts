@@ -7,7 +7,9 @@ export function sourcePlace(node: Node | null | undefined): SourcePlace | undefi
   const start = node instanceof Element ? node : node?.parentElement;
   const element = start?.closest<HTMLElement>('[data-source-line]');
   if (!element) return undefined;
-  return { line: Number(element.dataset.sourceLine), column: Number(element.dataset.sourceColumn ?? 1) };
+  const place: SourcePlace = { line: Number(element.dataset.sourceLine), column: Number(element.dataset.sourceColumn ?? 1) };
+  if (element.dataset.sourceFile) place.file = element.dataset.sourceFile;
+  return place;
 }
 
 /** The start of a text as a message shows it: soft hyphens gone, spaces collapsed. */

@@ -1,0 +1,126 @@
+// A book's one body from its chapters, each transformed as its own file: the book's own text (a
+// preface) first, then each chapter under its title (an h1, the chapter author under it), its notes
+// renumbered through the book or from 1 in each chapter, with ids unique in the book; and the
+// printed contents' entries (chapters and their `##` headings); the chapter authors with a
+// biography, for the author page. Pure: hast in, hast out.
+import type { Element, ElementContent, ElementData, Root, RootContent } from 'hast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { Asset } from '../transform/assets.js';
+import '../transform/file-data.js';
+import type { Author, ContentsEntry, Note, NotesNumbering } from './model.js';
+
+declare module 'hast' {
+  interface ElementData {
+    /** The file an element of a book came from (its position's lines are that file's), for problems
+     * found after the transform; never written into an artifact. */
+    sourceFile?: string;
+  }
+}
+
+export interface TransformedPart {
+  file: VFile;
+  body: Root;
+}
+
+export interface BookBody {
+  body: Root;
+  notes: Note[];
+  assets: Asset[];
+  contents: ContentsEntry[];
+  /** The chapters' authors who have a biography, in order, each once: they join the author page. */
+  chapterAuthors: Author[];
+}
+
+export function bookBody(book: TransformedPart, chapters: TransformedPart[], numbering: NotesNumbering): BookBody {
+  const notes: Note[] = [];
+  const children: RootContent[] = [];
+  const contents: ContentsEntry[] = [];
+  const chapterAuthors = new Map<string, Author>();
+  // The book's own text keeps its notes first (fn-1 … through the book, fn-0-1 … per chapter).
+  const renumber = (part: TransformedPart, index: number, chapter?: string) => {
+    const own = part.file.data.notes ?? [];
+    const key = (number: number) => (numbering === 'book' ? String(notes.length + number) : `${index}-${number}`);
+    const renumbered = renumberNotes(part.body, own, numbering === 'book' ? notes.length : 0, key);
+    notes.push(...(chapter === undefined ? renumbered : renumbered.map((note) => ({ ...note, chapter }))));
+  };
+  renumber(book, 0);
+  children.push(...book.body.children);
+
+  chapters.forEach((chapter, position) => {
+    const index = position + 1;
+    const title = chapter.file.data.described?.title ?? '';
+    renumber(chapter, index, title);
+    visit(chapter.body, 'element', (node) => {
+      if (!node.position) return;
+      // (A parser's augmentation types `position` in ElementData as always there; it is optional.)
+      node.data = { ...(node.data as ElementData), sourceFile: chapter.file.path };
+    });
+    const described = chapter.file.data.described;
+    const author = described?.authors.map((entry) => entry.name).join(', ') || undefined;
+    for (const { name, role, bio, photo } of described?.authors ?? []) {
+      if (bio && !chapterAuthors.has(name)) chapterAuthors.set(name, { name, ...(role !== undefined ? { role } : {}), bio, ...(photo ? { photo } : {}) });
+    }
+    const id = `chapter-${index}`;
+    const entry: ContentsEntry = { title, href: `#${id}`, ...(author ? { author } : {}), children: [] };
+    let sub = 0;
+    for (const node of chapter.body.children) {
+      if (node.type !== 'element' || node.tagName !== 'h2') continue;
+      if (typeof node.properties.id !== 'string') node.properties.id = `${id}-${++sub}`;
+      const text = headingText(node);
+      if (text) entry.children.push({ title: text, href: `#${node.properties.id}`, children: [] });
+    }
+    contents.push(entry);
+    children.push(h('h1', { id, className: ['chapter-title'] }, title));
+    if (author) children.push(h('p', { className: ['chapter-author'] }, author));
+    children.push(...chapter.body.children);
+  });
+
+  const assets = new Map<string, Asset>();
+  for (const part of [book, ...chapters]) for (const asset of part.file.data.assets?.all ?? []) assets.set(asset.path, asset);
+  return { body: { type: 'root', children }, notes, assets: [...assets.values()], contents, chapterAuthors: [...chapterAuthors.values()] };
+}
+
+/** The part's notes with their new numbers and ids (`fn-<key>`, calls `fnref-<key>[-k]`), their
+ * calls in the text and in the notes rewritten to match. */
+function renumberNotes(body: Root, notes: Note[], offset: number, key: (number: number) => string): Note[] {
+  const byId = new Map<string, Note>();
+  const callIds = new Map<string, string>();
+  const renumbered = notes.map((note) => {
+    const name = key(note.number);
+    const fresh: Note = {
+      ...note,
+      number: offset + note.number,
+      id: `fn-${name}`,
+      calls: note.calls.map((_, index) => (index === 0 ? `fnref-${name}` : `fnref-${name}-${index + 1}`)),
+    };
+    byId.set(note.id, fresh);
+    note.calls.forEach((call, index) => callIds.set(call, fresh.calls[index]!));
+    return fresh;
+  });
+  const rewrite = (tree: Root | Element) =>
+    visit(tree, 'element', (node) => {
+      if (node.properties.role !== 'doc-noteref') return;
+      const note = byId.get(String(node.properties.href).replace(/^#/, ''));
+      if (!note) return;
+      node.properties.href = `#${note.id}`;
+      node.properties.id = callIds.get(String(node.properties.id)) ?? node.properties.id;
+      node.children = [{ type: 'text', value: String(note.number) }];
+    });
+  rewrite(body);
+  for (const note of renumbered) for (const block of note.content) rewrite(block);
+  return renumbered;
+}
+
+/** A heading's words as a contents entry shows them: without its note calls. */
+function headingText(heading: Element): string {
+  const copy = structuredClone(heading);
+  const withoutCalls = (children: ElementContent[]): ElementContent[] =>
+    children
+      .filter((child) => !(child.type === 'element' && child.properties.role === 'doc-noteref'))
+      .map((child) => (child.type === 'element' ? { ...child, children: withoutCalls(child.children) } : child));
+  copy.children = withoutCalls(copy.children);
+  return toString(copy).replace(/\s+/g, ' ').trim();
+}

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readManifest } from '../batch/manifest.js';
 import { CONFIG_FILE, type Project } from '../load/project.js';
-import { ChangeWatcher } from './watch.js';
+import { ChangeWatcher, oneAtATime } from './watch.js';
 
 export interface WatchedBuild {
   /** One build; resolves with the manifest it wrote (relative to cwd). */
@@ -31,31 +31,21 @@ export async function watchBuild(options: WatchedBuild): Promise<void> {
     return [...files];
   };
   let last = await options.run();
-  let running: Promise<void> | undefined;
-  let again = false;
   // Set once watching; a change seen before that finds it unset.
   const watching: { watcher?: ChangeWatcher } = {};
-  const rebuild = () => {
-    if (options.signal.aborted) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        last = (await options.run()) ?? last;
-        watching.watcher?.watch(watchedAfter(last?.manifest));
-      } while (again && !options.signal.aborted);
-    })()
-      .catch((error: unknown) => void options.err.write(`avim-press: ${(error as Error).message}\n`))
-      .finally(() => (running = undefined));
-  };
-  const watcher = (watching.watcher = await ChangeWatcher.start(watchedAfter(last?.manifest), rebuild));
+  const rebuilds = oneAtATime(
+    async () => {
+      if (options.signal.aborted) return;
+      last = (await options.run()) ?? last;
+      watching.watcher?.watch(watchedAfter(last?.manifest));
+    },
+    (error) => void options.err.write(`avim-press: ${error.message}\n`),
+  );
+  const watcher = (watching.watcher = await ChangeWatcher.start(watchedAfter(last?.manifest), rebuilds.trigger));
   options.out.write('watching for changes (Ctrl-C stops)\n');
   try {
     if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
-    await running;
+    await rebuilds.idle();
   } finally {
     await watcher.close();
   }

@@ -12,7 +12,7 @@ import { openSandboxedPage, type SandboxedPage } from '../render/pdf/sandbox.js'
 import type { PublishOptions } from '../publication/publish.js';
 import { renderPreview, type RenderedPreview, type RenderOutcome } from './render.js';
 import { startPreviewServer } from './server.js';
-import { ChangeWatcher } from './watch.js';
+import { ChangeWatcher, oneAtATime } from './watch.js';
 
 export interface PreviewOptions extends PublishOptions {
   source: string;
@@ -96,32 +96,22 @@ export async function preview(options: PreviewOptions): Promise<void> {
     closers.unshift(() => server.close());
 
     // One render at a time; saves during a render make one more render after it.
-    let running: Promise<void> | undefined;
-    let again = false;
     // Set once watching; a change seen before that finds it unset.
     const watching: { watcher?: ChangeWatcher } = {};
-    const rerender = () => {
-      if (options.signal.aborted) return;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          const outcome = await render();
-          watching.watcher?.watch(outcome.watched);
-          server.broadcast(update);
-        } while (again && !options.signal.aborted);
-      })()
-        .catch((error: unknown) => void err.write(`avim-press: preview: ${(error as Error).message}\n`))
-        .finally(() => (running = undefined));
-    };
-    const watcher = (watching.watcher = await ChangeWatcher.start(first.watched, rerender));
+    const renders = oneAtATime(
+      async () => {
+        if (options.signal.aborted) return;
+        const outcome = await render();
+        watching.watcher?.watch(outcome.watched);
+        server.broadcast(update);
+      },
+      (error) => void err.write(`avim-press: preview: ${error.message}\n`),
+    );
+    const watcher = (watching.watcher = await ChangeWatcher.start(first.watched, renders.trigger));
     closers.unshift(() => watcher.close());
     out.write(`preview of ${relative} at ${server.url} (Ctrl-C stops it)\n`);
     if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
-    await running;
+    await renders.idle();
   } finally {
     for (const close of closers) await close().catch(() => undefined);
   }

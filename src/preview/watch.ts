@@ -48,3 +48,25 @@ export class ChangeWatcher {
     await this.watcher.close();
   }
 }
+
+/** One run at a time: a change during a run makes one more run after it, however many came. `idle()`
+ * waits for the run in flight. */
+export function oneAtATime(run: () => Promise<void>, onError: (error: Error) => void): { trigger: () => void; idle: () => Promise<void> } {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const trigger = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await run();
+      } while (again);
+    })()
+      .catch((error: unknown) => onError(error as Error))
+      .finally(() => (running = undefined));
+  };
+  return { trigger, idle: async () => void (await running) };
+}

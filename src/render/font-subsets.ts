@@ -19,6 +19,9 @@ export const ALWAYS = ' \u00A0-\u2010\u00AD';
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join('');
 
 const made = new Map<string, Promise<Buffer>>();
+// Each face's file, read once per process (every page and every EPUB subsets from it).
+const fontFiles = new Map<string, Buffer>();
+const fontFile = (file: string) => fontFiles.get(file) ?? fontFiles.set(file, readFileSync(file)).get(file)!;
 
 /** The face cut to the characters (plus ALWAYS) it has; the same request gives the same bytes, made once. */
 export function subsetFace(face: LoadedFace, characters: Iterable<string>): Promise<Buffer> {
@@ -30,7 +33,7 @@ export function subsetFace(face: LoadedFace, characters: Iterable<string>): Prom
   let subset = made.get(key);
   if (!subset) {
     if (made.size > 500) made.clear();
-    made.set(key, (subset = subsetFont(readFileSync(face.file), text, { targetFormat: 'sfnt', noHinting: true, keepFeatures: FEATURES })));
+    made.set(key, (subset = subsetFont(fontFile(face.file), text, { targetFormat: 'sfnt', noHinting: true, keepFeatures: FEATURES })));
   }
   return subset;
 }
@@ -55,4 +58,10 @@ export async function pageFontCss(typefaces: Typefaces, characters: Set<string>)
   const faces = allFaces(typefaces).filter((face) => needsFallback || !fallbackFaces.has(face.file));
   const urls = new Map(await Promise.all(faces.map(async (face) => [face, `data:${face.mediaType};base64,${(await subsetFace(face, characters)).toString('base64')}`] as const)));
   return [fontFaceCss(faces, (face) => urls.get(face)!), fontVariablesCss(fontStacks(typefaces))].join('\n');
+}
+
+/** A page whose fonts are cut to its own characters: drafted without fonts to learn them, then
+ * rendered with them (the print page, the drawn cover). */
+export async function withPageFonts(typefaces: Typefaces, lang: string, render: (fontCss: string) => string): Promise<string> {
+  return render(await pageFontCss(typefaces, pageCharacters(render(''), lang)));
 }

@@ -16,9 +16,14 @@ const CHAPTER_TITLES = ['The Middle Corridor Comes of Age', 'Power Lines Across 
 const ENV = { SOURCE_DATE_EPOCH: '1714521600' };
 
 /** A project whose manuscript/ folder holds the book and its chapters/ folder. */
-function bookProject(): string {
+/** The fixture book in a project of its own; `notes` adds that setting to the book's front matter. */
+function bookProject(notes?: string): string {
   const project = tempProject({ prefix: 'avim-press-book-' });
   cpSync(FIXTURE, path.join(project, 'manuscript'), { recursive: true });
+  if (notes) {
+    const book = path.join(project, 'manuscript', 'book.md');
+    writeFileSync(book, readFileSync(book, 'utf8').replace('pageSize: A5', `pageSize: A5\nnotes: ${notes}`));
+  }
   return project;
 }
 
@@ -208,9 +213,7 @@ describe('a book with problems', () => {
   });
 
   it('restarts the notes in each chapter with notes: {numbering: chapter}, ids still unique', async (context) => {
-    const project = bookProject();
-    const book = path.join(project, 'manuscript', 'book.md');
-    writeFileSync(book, readFileSync(book, 'utf8').replace('pageSize: A5', 'pageSize: A5\nnotes: { numbering: chapter }'));
+    const project = bookProject('{ numbering: chapter }');
     const run = build(project, '--format', 'epub');
     expect(run.status, run.stderr).toBe(0);
     const epub = path.join(project, 'dist', 'book.epub');
@@ -231,9 +234,7 @@ describe('a book with problems', () => {
   });
 
   it('gathers endnotes under their chapters, numbered per chapter, with notes: {placement: endnotes, numbering: chapter}', async (context) => {
-    const project = bookProject();
-    const book = path.join(project, 'manuscript', 'book.md');
-    writeFileSync(book, readFileSync(book, 'utf8').replace('pageSize: A5', 'pageSize: A5\nnotes: { placement: endnotes, numbering: chapter }'));
+    const project = bookProject('{ placement: endnotes, numbering: chapter }');
     const run = build(project, '--format', 'epub');
     expect(run.status, run.stderr).toBe(0);
     const epub = path.join(project, 'dist', 'book.epub');

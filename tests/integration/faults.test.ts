@@ -1,11 +1,11 @@
 // Faults through the real CLI: the browser killed mid-batch, Ctrl-C, and two builds into one folder
 // at once. After each, the output folder holds only whole, valid artifacts.
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
+import { browserPids } from '../helpers/processes.js';
 import { epubcheckTs } from '../helpers/epub.js';
 import { addArticles, tempProject } from '../helpers/projects.js';
 
@@ -18,17 +18,6 @@ function batchProject(articles: number): string {
 /** Start the CLI; `onLine` sees each stdout line as it comes (to act mid-build). */
 function startCli(args: string[], cwd: string, onLine: (line: string, pid: number) => void = () => {}) {
   return runCliAsync(args, { cwd, env: { SOURCE_DATE_EPOCH: '1700000000' }, onLine });
-}
-
-/** The browser processes the CLI started (its children, not the other test workers'). */
-function browserPids(cliPid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' });
-  return table
-    .trim()
-    .split('\n')
-    .map((row) => row.trim().split(/\s+/))
-    .filter(([, ppid, command]) => Number(ppid) === cliPid && /chrom/i.test(command ?? ''))
-    .map(([pid]) => Number(pid));
 }
 
 /** Every file in dist/ is a whole artifact: PDFs parse, EPUBs validate, nothing half-written. */

@@ -1,7 +1,6 @@
 // The editor's loop through the real CLI and the real browser: `avim-press preview` serves the
 // manuscript's laid-out pages and its EPUB reading view, shows a save, a located error and its fix,
 // answers nothing but what the document uses, and stops on Ctrl-C; `build --watch` rebuilds on a save.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
@@ -10,6 +9,7 @@ import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/browser.js';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
+import { browserPids } from '../helpers/processes.js';
 import { pdftotext } from '../helpers/poppler.js';
 import { PNG, pngOfSize, tempProject } from '../helpers/projects.js';
 
@@ -55,17 +55,6 @@ function rawGet(base: string, rawPath: string, host?: string): Promise<{ status:
     outgoing.on('error', reject);
     outgoing.end();
   });
-}
-
-/** The browser processes a CLI process started. */
-function browserPids(cliPid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' });
-  return table
-    .trim()
-    .split('\n')
-    .map((row) => row.trim().split(/\s+/))
-    .filter(([, ppid, command]) => Number(ppid) === cliPid && /chrom/i.test(command ?? ''))
-    .map(([pid]) => Number(pid));
 }
 
 const alive = (pid: number) => {

@@ -11,7 +11,7 @@ import type { Project } from '../../load/project.js';
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
 import { loadTypefaces } from '../../load/typefaces.js';
-import { pageCharacters, pageFontCss } from '../font-subsets.js';
+import { withPageFonts } from '../font-subsets.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
 const WIDTH = 1600;
@@ -33,8 +33,7 @@ async function drawCover(publication: Publication, project: Project, browser: Br
       css,
     });
   // The faces cut to what the cover shows.
-  const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(coverCss), metadata.lang));
-  const html = render([fontCss, coverCss].join('\n'));
+  const html = await withPageFonts(loadTypefaces(project.brand), metadata.lang, (fontCss) => render([fontCss, coverCss].join('\n')));
   // The same page in the same browser draws the same pixels: drawn once, kept in the project's cache
   // (a batch rebuilt after a text change does not draw its covers again).
   const cached = path.join(

@@ -12,7 +12,7 @@ import type { Templates } from '../../load/templates.js';
 import { loadTypefaces } from '../../load/typefaces.js';
 import type { Asset, Publication } from '../../publication/model.js';
 import { hastToHtml } from '../../util/html.js';
-import { pageCharacters, pageFontCss } from '../font-subsets.js';
+import { withPageFonts } from '../font-subsets.js';
 import { contentDocuments } from './documents.js';
 
 export async function readingView(publication: Publication, project: Project, templates: Templates, assetUrl: (asset: Asset) => string): Promise<string> {
@@ -32,6 +32,5 @@ export async function readingView(publication: Publication, project: Project, te
   });
   const css = readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8');
   const render = (fontCss: string) => templates.render('preview/reading-view.ejs', { meta: metadata, documents, css, fontCss });
-  const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(''), metadata.lang));
-  return render(fontCss);
+  return withPageFonts(loadTypefaces(project.brand), metadata.lang, render);
 }

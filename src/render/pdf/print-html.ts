@@ -11,7 +11,7 @@ import type { Project } from '../../load/project.js';
 import { localize } from '../../load/brand-schema.js';
 import type { Publication, SectionKind } from '../../publication/model.js';
 import { loadTypefaces } from '../../load/typefaces.js';
-import { pageCharacters, pageFontCss } from '../font-subsets.js';
+import { withPageFonts } from '../font-subsets.js';
 import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
@@ -80,7 +80,5 @@ export async function printHtml(publication: Publication, project: Project, engi
       css: [styles('print.css'), styles(path.join('page', `${metadata.pageSize}.css`))].join('\n'),
       cssString,
     });
-  // The page as it would be without fonts says which characters the fonts must have.
-  const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(''), metadata.lang));
-  return { html: render(fontCss), droppedImages };
+  return { html: await withPageFonts(loadTypefaces(project.brand), metadata.lang, render), droppedImages };
 }

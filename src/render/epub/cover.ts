@@ -12,7 +12,7 @@ import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
 import { loadTypefaces } from '../../load/typefaces.js';
 import { withPageFonts } from '../font-subsets.js';
-import { withReusedPage } from '../reused-page.js';
+import { withPooledPage } from '../pooled-pages.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
 const WIDTH = 1600;
@@ -66,17 +66,15 @@ async function openCoverPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** The cover drawn in the browser's cover page (one per browser, reused-page.ts). */
+/** The cover drawn in a page kept for covers (pooled-pages.ts). */
 function screenshot(html: string, browser: Browser): Promise<Buffer> {
-  return withReusedPage(
-    browser,
-    'cover',
-    () => openCoverPage(browser),
-    async (page) => {
+  return withPooledPage(browser, 'cover', {
+    open: async () => ({ page: await openCoverPage(browser) }),
+    use: async ({ page }) => {
       await page.setContent(html, { waitUntil: 'load' });
       await waitForFonts(page);
       if (page.url() !== 'about:blank') throw new Error(`The cover page navigated away to ${page.url()}`);
       return Buffer.from(await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
     },
-  );
+  });
 }

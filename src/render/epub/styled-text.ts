@@ -2,12 +2,12 @@
 // sandboxed page of the run's browser one after another (each with its body class, as the chapter
 // template gives it), and the page script (in-page/styled-text.ts) reads the computed styles. No
 // fonts are loaded: which face draws which character is worked out in Node from the cmaps. One such
-// page per browser serves every EPUB of a run, one EPUB at a time (reused-page.ts).
+// page serves one EPUB after another (pooled-pages.ts).
 import type { Browser, Page } from 'puppeteer';
 import { hastToHtml } from '../../util/html.js';
 import { pageScript } from '../pdf/page-scripts.js';
 import { openSandboxedPage } from '../pdf/sandbox.js';
-import { withReusedPage } from '../reused-page.js';
+import { withPooledPage } from '../pooled-pages.js';
 import type { ContentDocument } from './documents.js';
 import type { StyledText, StyledTextWindow } from './styled-text-api.js';
 
@@ -40,11 +40,9 @@ async function openStyledTextPage(browser: Browser): Promise<Page> {
 
 /** The documents' text grouped by computed family, weight and style. */
 export function collectStyledText(browser: Browser, shown: ShownDocument[], css: string, lang: string): Promise<StyledText[]> {
-  return withReusedPage(
-    browser,
-    'styled-text',
-    () => openStyledTextPage(browser),
-    async (page) => {
+  return withPooledPage(browser, 'styled-text', {
+    open: async () => ({ page: await openStyledTextPage(browser) }),
+    use: async ({ page }) => {
       await page.evaluate(
         (stylesheet, language) => {
           document.documentElement.lang = language;
@@ -55,11 +53,12 @@ export function collectStyledText(browser: Browser, shown: ShownDocument[], css:
       );
       const runs: StyledText[] = [];
       for (const { bodyClass, html } of shown) runs.push(...(await page.evaluate((name, markup) => window.avimPressStyledText(name, markup), bodyClass, html)));
-      // A book's documents would stay in the page until the next EPUB.
-      await page.evaluate(() => {
-        document.body.innerHTML = '';
-      });
       return runs;
     },
-  );
+    // A book's documents would stay in the page until the next EPUB.
+    reset: ({ page }) =>
+      page.evaluate(() => {
+        document.body.innerHTML = '';
+      }),
+  });
 }

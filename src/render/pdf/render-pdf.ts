@@ -23,6 +23,7 @@ import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
 import { printHtml } from './print-html.js';
 import { assertStillBlank, openSandboxedPage } from './sandbox.js';
+import { withPooledPage } from '../pooled-pages.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
 declare const window: InPageWindow;
@@ -126,26 +127,32 @@ export async function renderPdf(publication: Publication, project: Project, brow
     timings[name] = now - mark;
     mark = now;
   };
-  const { page, blocked } = await openSandboxedPage(browser);
-  try {
-    const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap);
-    const { markers } = engine;
-    const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
-    lap('headings');
-    assertStillBlank(page);
-    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
-    lap('print');
-    const version = await browser.version();
-    const { bytes, pages } = await postprocessPdf(printed, publication, {
-      producer: `avim-press ${publication.metadata.toolVersion} (${version}; ${engine.name}; pdf-lib)`,
-      publisher: localize(project.brand.name, publication.metadata.lang),
-      outline: outlineEntries(headings),
-    });
-    lap('postprocess');
-    if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
-    for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-    return { bytes, pages, hyphenation, timings };
-  } finally {
-    await page.close();
-  }
+  // A print page from the browser's pool: a fresh document each time (about:blank again after each
+  // print, which also gives the next document a new window, without this one's layout engine).
+  return withPooledPage(browser, 'print', {
+    open: () => openSandboxedPage(browser),
+    reset: async ({ page, blocked }) => {
+      blocked.length = 0;
+      await page.goto('about:blank');
+    },
+    use: async ({ page, blocked }) => {
+      const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap);
+      const { markers } = engine;
+      const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
+      lap('headings');
+      assertStillBlank(page);
+      const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
+      lap('print');
+      const version = await browser.version();
+      const { bytes, pages } = await postprocessPdf(printed, publication, {
+        producer: `avim-press ${publication.metadata.toolVersion} (${version}; ${engine.name}; pdf-lib)`,
+        publisher: localize(project.brand.name, publication.metadata.lang),
+        outline: outlineEntries(headings),
+      });
+      lap('postprocess');
+      if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
+      for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
+      return { bytes, pages, hyphenation, timings };
+    },
+  });
 }

@@ -14,7 +14,7 @@ import { FatalProblems, problem, type ProblemOptions } from '../../problems/prob
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
 import { allFaces, loadTypefaces } from '../../load/typefaces.js';
-import type { Layout, LayoutEngine } from './engine/layout-engine.js';
+import { PRINT_CONTAINERS, type Layout, type LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
 import type { BreakFault, InPageWindow, LostText, PageHeading, SourcePlace } from './in-page-api.js';
@@ -27,6 +27,7 @@ import { withPooledPage } from '../pooled-pages.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
 declare const window: InPageWindow;
+declare const document: { querySelectorAll(selector: string): { forEach(each: (element: { remove(): void }) => void): void } };
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -119,6 +120,21 @@ export async function layOutPages(publication: Publication, project: Project, pa
   return { layout, hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed } };
 }
 
+/** Before the print: the publication's source, laid out and checked, leaves the page, and the page's
+ * memory is collected. Chromium's print makes a layout of every page of its own; the source (a copy of
+ * the whole text) need not be held beside it: a 400-page book's page held 620 MiB (docs/speed.md). */
+async function releaseSource(page: Page): Promise<void> {
+  await page.evaluate((containers) => {
+    for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
+  }, Object.values(PRINT_CONTAINERS));
+  const client = await page.createCDPSession();
+  try {
+    await client.send('HeapProfiler.collectGarbage');
+  } finally {
+    await client.detach();
+  }
+}
+
 export async function renderPdf(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -140,6 +156,8 @@ export async function renderPdf(publication: Publication, project: Project, brow
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       lap('headings');
+      await releaseSource(page);
+      lap('release');
       assertStillBlank(page);
       const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
       lap('print');

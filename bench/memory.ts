@@ -1,11 +1,12 @@
-// Peak memory for the benchmarks: resident memory of a process tree, read from /proc (Linux).
+// Peak memory for the benchmarks: the memory of a process tree, read from /proc (Linux). Summed PSS
+// (proportional set size: a page shared by n processes counts 1/n in each), as issue 14 states its
+// target: summed RSS counts the browser's shared libraries once per Chromium process.
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory of a process and all its descendants, in bytes (0 where /proc is not there). */
-export function treeRss(root: number): number {
-  let children: Map<number, number[]>;
+/** Every process of a tree: the root and all its descendants. */
+function treePids(root: number): number[] {
+  const children = new Map<number, number[]>();
   try {
-    children = new Map();
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
@@ -17,18 +18,31 @@ export function treeRss(root: number): number {
       }
     }
   } catch {
-    return 0;
+    return [];
   }
-  let total = 0;
+  const found: number[] = [];
   const visit = (pid: number) => {
-    try {
-      const kilobytes = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      total += Number(kilobytes ?? 0) * 1024;
-    } catch {
-      // Gone.
-    }
+    found.push(pid);
     for (const child of children.get(pid) ?? []) visit(child);
   };
   visit(root);
+  return found;
+}
+
+/** Summed PSS of a process and its descendants, in bytes (RSS where smaps_rollup is missing; 0 without /proc). */
+export function treePss(root: number): number {
+  let total = 0;
+  for (const pid of treePids(root)) {
+    try {
+      const kilobytes = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+      total += Number(kilobytes ?? 0) * 1024;
+    } catch {
+      try {
+        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      } catch {
+        // Gone.
+      }
+    }
+  }
   return total;
 }

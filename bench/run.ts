@@ -1,7 +1,7 @@
 // `npm run bench`: the PDF stage (renderPdf: print HTML, layout (Paged.js), checks, Chromium's print,
 // pdf-lib) timed on the sample and on a long generated book (50 chapters, 500 notes), with footnotes
 // and with endnotes, one browser for all, as a build uses it. Prints each step's time, the page count,
-// the file size and the peak memory of the browser's processes (Linux: summed RSS from /proc).
+// the file size and the peak memory of the browser's processes (Linux: summed PSS from /proc), and the EPUB stage.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import type { NotesPlacement } from '../lib/publication/model.js';
 import { launchBrowser } from '../lib/render/browser.js';
 import { renderPdf } from '../lib/render/pdf/render-pdf.js';
 import { generateBook } from './generate.js';
-import { treeRss } from './memory.js';
+import { treePss } from './memory.js';
+import { renderEpub } from '../lib/render/epub/render-epub.js';
 
 interface Case {
   name: string;
@@ -48,11 +49,18 @@ async function main(): Promise<void> {
       let peak = 0;
       let last: Awaited<ReturnType<typeof renderPdf>> | undefined;
       for (let run = 0; run < benchCase.runs; run++) {
-        const sampler = pid ? setInterval(() => (peak = Math.max(peak, treeRss(pid))), 100) : undefined;
+        const sampler = pid ? setInterval(() => (peak = Math.max(peak, treePss(pid))), 100) : undefined;
         const started = performance.now();
         last = await renderPdf(publication, project, browser, file);
         times.push(performance.now() - started);
         clearInterval(sampler);
+      }
+      // The EPUB stage, in the same browser (the drawn cover comes from the project's cache after the first run).
+      const epubTimes: number[] = [];
+      for (let run = 0; run < benchCase.runs; run++) {
+        const started = performance.now();
+        await renderEpub(publication, project, { browser: () => Promise.resolve(browser) });
+        epubTimes.push(performance.now() - started);
       }
       const steps = Object.entries(last!.timings)
         .map(([step, ms]) => `${step} ${Math.round(ms)}`)
@@ -61,6 +69,7 @@ async function main(): Promise<void> {
         `${benchCase.name}: PDF stage ${Math.round(median(times))} ms (median of ${times.length}; min ${Math.round(Math.min(...times))})` +
           `, ${last!.pages} pages, ${(last!.bytes.length / 1024).toFixed(0)} KB, browser peak ${pid ? mib(peak) : 'n/a'}` +
           `\n  steps (ms, last run): ${steps}` +
+          `\n  EPUB stage ${Math.round(median(epubTimes))} ms (median of ${epubTimes.length})` +
           `\n  soft hyphens: ${last!.hyphenation.broken} kept where lines break, ${last!.hyphenation.removed} removed`,
       );
     }

@@ -39,11 +39,20 @@ export function subsetFace(face: LoadedFace, characters: Iterable<string>): Prom
 }
 
 /** The characters a page's HTML can show, as typed and as character references, in both cases (a
- * stylesheet may transform them), plus printable ASCII for what the layout adds (folios, counters). */
+ * stylesheet may transform them), plus printable ASCII for what the layout adds (folios, counters).
+ * Cased per distinct character, not per text: a book's HTML is megabytes, its alphabet a few hundred
+ * characters. The one casing that depends on context, Greek final sigma, is added outright. */
 export function pageCharacters(html: string, lang: string): Set<string> {
-  const references = [...html.matchAll(/&#(x[0-9a-f]+|\d+);/gi)].map((match) => String.fromCodePoint(parseInt(match[1]!.replace(/^x/i, ''), /^x/i.test(match[1]!) ? 16 : 10)));
-  const text = `${html}${references.join('')}${PRINTABLE_ASCII}`;
-  return new Set([...text, ...text.toLocaleUpperCase(lang), ...text.toLocaleLowerCase(lang)]);
+  const distinct = new Set<string>(PRINTABLE_ASCII);
+  for (const character of html) distinct.add(character);
+  for (const match of html.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) distinct.add(String.fromCodePoint(parseInt(match[1]!.replace(/^x/i, ''), /^x/i.test(match[1]!) ? 16 : 10)));
+  const cased = new Set(distinct);
+  for (const character of distinct) {
+    for (const other of character.toLocaleUpperCase(lang)) cased.add(other);
+    for (const other of character.toLocaleLowerCase(lang)) cased.add(other);
+  }
+  if (cased.has('\u03C3')) cased.add('\u03C2');
+  return cased;
 }
 
 /** @font-face rules (subsets as data: URLs) and the --font-* properties, for a page of this text. The

@@ -79,4 +79,24 @@ describe('fonts', () => {
       await browser.close();
     }
   });
+
+  it('asks about each computed font once per character: a system font is named at its first use in each font', async () => {
+    // Only elements bringing a character new to their computed font are asked about (speed: a book has
+    // some 20 000 text-bearing elements). The same characters in another font are asked about again.
+    const source = manuscript('twice', '---\ntitle: Twice\n---\n\n## Heading\n\nPlain text.\n\nPlain text.\n');
+    const { publication, file } = await published(source);
+    const body = publication.sections.find((section) => section.kind === 'body')!;
+    visit(body.content, 'element', (node: Element) => {
+      if (['h2', 'p'].includes(node.tagName) && node.position) node.children.push({ type: 'text', value: ' 北京' });
+    });
+    const { browser } = await launchBrowser();
+    try {
+      await expect(renderPdf(publication, loadProject(ROOT), browser, file)).rejects.toBeInstanceOf(FatalProblems);
+      const lines = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => message.line);
+      // The heading (heading face) and the first paragraph (body face); the second paragraph is set like the first.
+      expect(lines.sort()).toEqual([5, 7]);
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -5,13 +5,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, HTTPRequest } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { localize } from '../../load/brand-schema.js';
 import type { Project } from '../../load/project.js';
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
 import { loadTypefaces } from '../../load/typefaces.js';
 import { withPageFonts } from '../font-subsets.js';
+import { withPooledPage } from '../pooled-pages.js';
 import type { ImagePackage, PackagedImage } from './images.js';
 
 const WIDTH = 1600;
@@ -53,21 +54,27 @@ async function drawCover(publication: Publication, project: Project, browser: Br
   return drawn;
 }
 
-async function screenshot(html: string, browser: Browser): Promise<Buffer> {
+async function openCoverPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
-  try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      if (request.url().startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
-    await page.setViewport({ width: WIDTH, height: HEIGHT, deviceScaleFactor: 1 });
-    await page.setContent(html, { waitUntil: 'load' });
-    await waitForFonts(page);
-    if (page.url() !== 'about:blank') throw new Error(`The cover page navigated away to ${page.url()}`);
-    return Buffer.from(await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
-  } finally {
-    await page.close();
-  }
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    if (request.url().startsWith('data:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+  await page.setViewport({ width: WIDTH, height: HEIGHT, deviceScaleFactor: 1 });
+  return page;
+}
+
+/** The cover drawn in a page kept for covers (pooled-pages.ts). */
+function screenshot(html: string, browser: Browser): Promise<Buffer> {
+  return withPooledPage(browser, 'cover', {
+    open: async () => ({ page: await openCoverPage(browser) }),
+    use: async ({ page }) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      await waitForFonts(page);
+      if (page.url() !== 'about:blank') throw new Error(`The cover page navigated away to ${page.url()}`);
+      return Buffer.from(await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } }));
+    },
+  });
 }

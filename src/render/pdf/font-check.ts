@@ -3,11 +3,16 @@
 // manuscript line of its nearest element that has one (data-source-line, print-html.ts). The brand's
 // faces' cmaps say which characters the brand's fonts cannot have: text with such a
 // character fails too, even when no system font has it either (Chromium then draws an empty box
-// in the brand's font and reports no fallback). Runs in Node, over the DevTools protocol.
+// in the brand's font and reports no fallback). Runs in Node, over the DevTools protocol. Only the
+// elements whose text brings a character new to its computed font are asked about (marked in the page
+// by in-page/mark-font-probes.ts; every pseudo-element still is): the others are set alike.
 import type { Page } from 'puppeteer';
 import type { LoadedFace } from '../../load/typefaces.js';
 import type { LayoutMarkers } from './engine/layout-markers.js';
-import type { SourcePlace } from './in-page-api.js';
+import { FONT_PROBE_ATTRIBUTE, type InPageWindow, type SourcePlace } from './in-page-api.js';
+
+// page.evaluate callbacks run in the page, where the in-page script installed this.
+declare const window: InPageWindow;
 
 interface DomNode {
   nodeId: number;
@@ -68,7 +73,7 @@ function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
       .filter((child) => child.nodeType === 3)
       .map((child) => child.nodeValue)
       .join('');
-    if (own.trim()) found.push({ nodeId: node.nodeId, text: own, place, inMargin });
+    if (own.trim() && attribute(node, FONT_PROBE_ATTRIBUTE) !== undefined) found.push({ nodeId: node.nodeId, text: own, place, inMargin });
     for (const pseudo of node.pseudoElements ?? []) found.push({ nodeId: pseudo.nodeId, text: `::${pseudo.pseudoType ?? 'pseudo'}`, place, inMargin });
     for (const child of node.children ?? []) if (child.nodeType === 1) walk(child, place, inMargin);
   };
@@ -77,6 +82,7 @@ function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
 }
 
 export async function findSystemFonts(page: Page, faces: LoadedFace[], markers: LayoutMarkers): Promise<SystemFontUse[]> {
+  await page.evaluate(() => window.avimPressInPage.markFontProbes());
   const client = await page.createCDPSession();
   try {
     await client.send('DOM.enable');
@@ -104,6 +110,7 @@ export async function findSystemFonts(page: Page, faces: LoadedFace[], markers: 
     return uses;
   } finally {
     await client.detach();
+    await page.evaluate(() => window.avimPressInPage.unmarkFontProbes());
   }
 }
 

@@ -1,6 +1,6 @@
 // What the in-page script (in-page/, built into one browser script) gives the Node code: the functions
-// it installs on the page's window, and the plain data they return. No imports beyond plain types:
-// the Node program and the in-page program both read this file.
+// it installs on the page's window, the plain data they return, and the one attribute both sides name.
+// No imports beyond plain types: the Node program and the in-page program both read this file.
 import type { LayoutMarkers } from './engine/layout-markers.js';
 
 /** Where an element of the print HTML came from in the manuscript (its data-source-line and -column). */
@@ -51,11 +51,17 @@ export interface PageHeading {
   section: string;
 }
 
+/** The attribute markFontProbes puts on the elements the system-font check asks about. */
+export const FONT_PROBE_ATTRIBUTE = 'data-avim-font-probe';
+
 export interface InPageApi {
   findLostText(markers: LayoutMarkers): LostText[];
   findBreakFaults(markers: LayoutMarkers): BreakFault[];
   settleSoftHyphens(): HyphenSettling;
   collectHeadings(markers: LayoutMarkers): PageHeading[];
+  /** Marks the elements the system-font check must ask about (in-page/mark-font-probes.ts); how many. */
+  markFontProbes(): number;
+  unmarkFontProbes(): void;
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

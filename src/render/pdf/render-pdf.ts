@@ -14,7 +14,7 @@ import { FatalProblems, problem, type ProblemOptions } from '../../problems/prob
 import type { Publication } from '../../publication/model.js';
 import { waitForFonts } from '../browser.js';
 import { allFaces, loadTypefaces } from '../../load/typefaces.js';
-import type { Layout, LayoutEngine } from './engine/layout-engine.js';
+import { PRINT_CONTAINERS, type Layout, type LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
 import type { BreakFault, InPageWindow, LostText, PageHeading, SourcePlace } from './in-page-api.js';
@@ -23,9 +23,11 @@ import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
 import { printHtml } from './print-html.js';
 import { assertStillBlank, openSandboxedPage } from './sandbox.js';
+import { withPooledPage } from '../pooled-pages.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
 declare const window: InPageWindow;
+declare const document: { querySelectorAll(selector: string): { forEach(each: (element: { remove(): void }) => void): void } };
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -118,6 +120,21 @@ export async function layOutPages(publication: Publication, project: Project, pa
   return { layout, hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed } };
 }
 
+/** Before the print: the publication's source, laid out and checked, leaves the page, and the page's
+ * memory is collected. Chromium's print makes a layout of every page of its own; the source (a copy of
+ * the whole text) need not be held beside it: a 400-page book's page held 620 MiB (docs/speed.md). */
+async function releaseSource(page: Page): Promise<void> {
+  await page.evaluate((containers) => {
+    for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
+  }, Object.values(PRINT_CONTAINERS));
+  const client = await page.createCDPSession();
+  try {
+    await client.send('HeapProfiler.collectGarbage');
+  } finally {
+    await client.detach();
+  }
+}
+
 export async function renderPdf(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -126,26 +143,34 @@ export async function renderPdf(publication: Publication, project: Project, brow
     timings[name] = now - mark;
     mark = now;
   };
-  const { page, blocked } = await openSandboxedPage(browser);
-  try {
-    const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap);
-    const { markers } = engine;
-    const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
-    lap('headings');
-    assertStillBlank(page);
-    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
-    lap('print');
-    const version = await browser.version();
-    const { bytes, pages } = await postprocessPdf(printed, publication, {
-      producer: `avim-press ${publication.metadata.toolVersion} (${version}; ${engine.name}; pdf-lib)`,
-      publisher: localize(project.brand.name, publication.metadata.lang),
-      outline: outlineEntries(headings),
-    });
-    lap('postprocess');
-    if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
-    for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-    return { bytes, pages, hyphenation, timings };
-  } finally {
-    await page.close();
-  }
+  // A print page from the browser's pool: a fresh document each time (about:blank again after each
+  // print, which also gives the next document a new window, without this one's layout engine).
+  return withPooledPage(browser, 'print', {
+    open: () => openSandboxedPage(browser),
+    reset: async ({ page, blocked }) => {
+      blocked.length = 0;
+      await page.goto('about:blank');
+    },
+    use: async ({ page, blocked }) => {
+      const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap);
+      const { markers } = engine;
+      const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
+      lap('headings');
+      await releaseSource(page);
+      lap('release');
+      assertStillBlank(page);
+      const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
+      lap('print');
+      const version = await browser.version();
+      const { bytes, pages } = await postprocessPdf(printed, publication, {
+        producer: `avim-press ${publication.metadata.toolVersion} (${version}; ${engine.name}; pdf-lib)`,
+        publisher: localize(project.brand.name, publication.metadata.lang),
+        outline: outlineEntries(headings),
+      });
+      lap('postprocess');
+      if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
+      for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
+      return { bytes, pages, hyphenation, timings };
+    },
+  });
 }

@@ -24,14 +24,24 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 export default function rehypeCheckGlyphs(options: CheckGlyphsOptions) {
   return (tree: Root, file: VFile) => {
     const reported = new Set<string>();
+    // Characters already found fine for a list of roles: a book has a few hundred distinct ones in
+    // millions, and the Unicode property tests per character were most of this check's time.
+    const fine = new Map<string, Set<string>>();
     const check = (value: string, roles: string[], placeAt: (offset: number) => Point | undefined) => {
+      const rolesKey = roles.join();
+      const fineHere = fine.get(rolesKey) ?? fine.set(rolesKey, new Set()).get(rolesKey)!;
       let offset = 0;
       for (const character of value) {
+        if (fineHere.has(character)) {
+          offset += character.length;
+          continue;
+        }
         const codePoint = character.codePointAt(0)!;
         // Controls, spaces and what is never drawn (the soft hyphen, joiners, variation selectors) need no glyph.
         if (codePoint > 0x20 && !/\s/u.test(character) && !/\p{Default_Ignorable_Code_Point}/u.test(character) && !reported.has(character)) {
           const lacking = roles.map((role) => familyOf(options.typefaces, role)).find((family) => family && !family.coverage.has(codePoint));
-          if (lacking) {
+          if (!lacking) fineHere.add(character);
+          else {
             reported.add(character);
             const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
             const fallback = options.typefaces.families.fallback;
@@ -55,7 +65,7 @@ export default function rehypeCheckGlyphs(options: CheckGlyphsOptions) {
                 },
               );
           }
-        }
+        } else if (!reported.has(character)) fineHere.add(character);
         offset += character.length;
       }
     };

@@ -96,14 +96,15 @@ async function transformChapters(book: VFile, body: TransformedPart['body'], lis
   }
   failOnErrors(book);
   // One after the other: each chapter's transform is CPU work, and a book's chapters are many.
-  const load = async (filePath: string): Promise<TransformedPart | undefined> => {
+  const load = async (filePath: string, preface = false): Promise<TransformedPart | undefined> => {
     const file = await loadManuscript(filePath, project.config.limits);
+    if (preface) file.data.preface = true;
     let part: TransformedPart | undefined;
     if (!file.messages.some((message) => message.fatal)) part = { file, body: await transformManuscript(file, { ...options, chapter: true }) };
     book.messages.push(...file.messages);
     return part;
   };
-  const preface = prefacePath ? await load(prefacePath) : { file: book, body };
+  const preface = prefacePath ? await load(prefacePath, true) : { file: book, body };
   const chapters: (TransformedPart & { part?: string })[] = [];
   for (const { path: chapterPath, part } of found) {
     const loaded = await load(chapterPath);

@@ -64,7 +64,10 @@ export const frontMatterSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes')
     .optional(),
   /** A book: its chapter files in order, relative to this manuscript, or parts of them. */
-  chapters: z.array(z.union([chapterPath, bookPart])).min(1, 'must list at least one chapter file').optional(),
+  chapters: z
+    .array(z.union([chapterPath, bookPart]))
+    .min(1, 'must list at least one chapter file')
+    .optional(),
 });
 
 /** A book folder's `book.yaml`: the keys of a book's front matter, `chapters` required, and the file

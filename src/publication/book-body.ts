@@ -53,7 +53,8 @@ export function bookBody(bookFile: VFile, book: TransformedPart, chapters: Trans
     notes.push(...(chapter === undefined ? renumbered : renumbered.map((note) => ({ ...note, chapter }))));
   };
   renumber(book, 0);
-  markSourceFile(book);
+  // A preface file's lines are its own; the book file's own text keeps the book's.
+  if (book.file !== bookFile) markSourceFile(book);
   const preface = book.body.children.some((node) => node.type === 'element') ? book.body : undefined;
   const bookLang = bookFile.data.lang;
   const bookTitle = bookFile.data.described?.shortTitle ?? bookFile.data.described?.title ?? '';

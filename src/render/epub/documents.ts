@@ -66,7 +66,11 @@ export function contentDocuments(publication: Publication, project: Project): Co
         const filename = single ? 'body.xhtml' : `body-${String(index + 1).padStart(digits, '0')}.xhtml`;
         if (part.heading && typeof part.heading.properties.id !== 'string') part.heading.properties.id = unusedId(tree, `chapter-${index + 1}`);
         // A book's part: its title page, the chapters after it nested under it in the navigation.
-        const isPart = part.heading !== undefined && String(part.heading.properties.className ?? '').split(' ').includes('part-title');
+        const isPart =
+          part.heading !== undefined &&
+          String(part.heading.properties.className ?? '')
+            .split(' ')
+            .includes('part-title');
         const lang = part.heading?.properties.lang;
         // The chapter's language is its file's (each of its blocks says it in print).
         if (typeof lang === 'string') for (const child of part.children) if (child.type === 'element') delete child.properties.lang;

@@ -1,8 +1,9 @@
 // One manuscript from file to publication model: load → transform → publication. Every problem is a
 // message on the manuscript's file (returned, for the later stages to add theirs); on an error it
 // throws FatalProblems, with the messages still on the file. A manuscript whose front matter lists
-// `chapters:` is a book: each chapter file is loaded and transformed as its own file (its problems
-// keep its own path and lines, and join the book's messages), then the chapters make one body.
+// `chapters:` is a book, and so is a book folder's book.yaml (read as such a manuscript's front matter):
+// each chapter file (and a preface file) is loaded and transformed as its own file (its problems keep
+// its own path and lines, and join the book's messages), then the chapters make one body.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Point } from 'unist';
@@ -129,7 +130,10 @@ async function transformChapters(book: VFile, body: TransformedPart['body'], lis
   // The limit on notes is the book's: its chapters are one publication.
   const noteCount = [preface, ...chapters].reduce((total, part) => total + (part?.file.data.notes?.length ?? 0), 0);
   if (noteCount > project.config.limits.maxNotes) {
-    problem(book, `The book has ${noteCount} notes; the limit is ${project.config.limits.maxNotes} (split the book, or raise limits.maxNotes)`, { ruleId: 'limit', place: placeOf('chapters') });
+    problem(book, `The book has ${noteCount} notes; the limit is ${project.config.limits.maxNotes} (split the book, or raise limits.maxNotes)`, {
+      ruleId: 'limit',
+      place: placeOf(chapterEntries(list)[0]?.key ?? 'chapters'),
+    });
     failOnErrors(book);
   }
   const numbering = book.data.frontMatter?.notes;

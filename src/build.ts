@@ -2,6 +2,7 @@
 // write → report. One browser serves the whole run and a pool of pages; a document whose inputs have
 // not changed is not built again; a failure in one manuscript does not stop the others; the
 // manifest records every artifact.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdir, readdir, stat } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { buildDocument, DocumentFailed, type DocumentContext, type Format } from
 import { sha256, sharedInputsKey } from './batch/inputs.js';
 import { readManifest, serializeManifest, type Manifest, type ManifestArtifact } from './batch/manifest.js';
 import { parseShard, selectShard } from './batch/shard.js';
-import { MANUSCRIPT_EXTENSIONS } from './load/manuscript.js';
+import { BOOK_FILE, MANUSCRIPT_EXTENSIONS } from './load/manuscript.js';
 import { loadProject } from './load/project.js';
 import { readClock } from './load/dates.js';
 import { TOOL_VERSION } from './load/tool-version.js';
@@ -232,8 +233,20 @@ export async function findManuscripts(inputs: string[]): Promise<string[]> {
     const info = await stat(input).catch(() => undefined);
     if (!info) throw new Error(`${input}: no such file or folder`);
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((name) => MANUSCRIPT_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !name.startsWith('.'));
-      found.push(...names.sort().map((name) => path.join(input, name)));
+      // A folder with a book.yaml is one book: its chapter files are not articles of their own.
+      const entries = await readdir(input, { withFileTypes: true });
+      if (entries.some((entry) => entry.name === BOOK_FILE && entry.isFile())) {
+        found.push(path.join(input, BOOK_FILE));
+        continue;
+      }
+      const names = entries.filter((entry) => !entry.name.startsWith('.') && ((entry.isFile() && MANUSCRIPT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) || entry.isDirectory()));
+      for (const name of names.map((entry) => entry.name).sort()) {
+        const entry = entries.find((candidate) => candidate.name === name)!;
+        // A book folder inside the manuscript folder is one of its manuscripts; other folders are not looked into.
+        if (entry.isDirectory()) {
+          if (existsSync(path.join(input, name, BOOK_FILE))) found.push(path.join(input, name, BOOK_FILE));
+        } else found.push(path.join(input, name));
+      }
     } else found.push(input);
   }
   return found;

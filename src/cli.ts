@@ -9,6 +9,7 @@ import { parseShard } from './batch/shard.js';
 import { build, findManuscripts, FORMATS, type Format } from './build.js';
 import { initProject } from './init/init-project.js';
 import { loadProject } from './load/project.js';
+import { BOOK_FILE } from './load/manuscript.js';
 import { watchBuild } from './preview/build-watch.js';
 import { preview } from './preview/preview.js';
 import { TOOL_VERSION } from './load/tool-version.js';
@@ -282,8 +283,11 @@ async function previewCommand(
   const cwd = process.cwd();
   try {
     let source: string;
-    if (files[0]) source = path.resolve(files[0]);
-    else {
+    if (files[0]) {
+      source = path.resolve(files[0]);
+      // A book folder is previewed as its book.yaml.
+      if (existsSync(path.join(source, BOOK_FILE))) source = path.join(source, BOOK_FILE);
+    } else {
       const found = await findManuscripts([path.resolve(cwd, loadProject(cwd).config.manuscripts)]);
       if (found.length !== 1) {
         console.error(`avim-press: preview needs a manuscript named: ${found.length === 0 ? 'the manuscript folder has none' : found.map((file) => path.relative(cwd, file)).join(', ')}`);

@@ -32,6 +32,14 @@ const author = z.strictObject({
   photo: z.string().optional(),
 });
 
+const chapterPath = z.string().min(1, 'must not be empty');
+/** A part of a book: its title and its chapter files (a part-title page in print, a level in the contents). */
+const bookPart = z.strictObject({
+  part: z.string().min(1, 'must not be empty'),
+  chapters: z.array(chapterPath).min(1, 'must list at least one chapter file'),
+});
+export type BookPartEntry = z.infer<typeof bookPart>;
+
 export const frontMatterSchema = z.strictObject({
   title: z.string({ error: (issue) => (issue.input === undefined ? 'is required: every manuscript needs a title' : 'must be text') }).min(1, 'must not be empty'),
   subtitle: z.string().optional(),
@@ -55,8 +63,18 @@ export const frontMatterSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes')
     .optional(),
-  /** A book: its chapter files in order, relative to this manuscript. */
-  chapters: z.array(z.string().min(1, 'must not be empty')).min(1, 'must list at least one chapter file').optional(),
+  /** A book: its chapter files in order, relative to this manuscript, or parts of them. */
+  chapters: z
+    .array(z.union([chapterPath, bookPart]))
+    .min(1, 'must list at least one chapter file')
+    .optional(),
+});
+
+/** A book folder's `book.yaml`: the keys of a book's front matter, `chapters` required, and the file
+ * of its preface (relative to the folder). */
+export const bookFileSchema = frontMatterSchema.extend({
+  chapters: frontMatterSchema.shape.chapters.unwrap(),
+  preface: z.string().min(1, 'must not be empty').optional(),
 });
 
 /** A chapter of a book says only what is its own: its title (else its first heading) and author. */
@@ -68,7 +86,7 @@ export const chapterFrontMatterSchema = z.strictObject({
   lang: frontMatterSchema.shape.lang,
 });
 
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type FrontMatter = z.infer<typeof frontMatterSchema> & { preface?: string };
 export type ChapterFrontMatter = z.infer<typeof chapterFrontMatterSchema>;
 export type FrontMatterAuthor = z.infer<typeof author>;
 

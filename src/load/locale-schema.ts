@@ -33,6 +33,11 @@ export const localeSchema = z.strictObject({
   series: label,
   allRightsReserved: label,
   producedWith: label,
+  /** A book's front matter: the preface's title, the copyright page, its cataloguing record. */
+  preface: label,
+  copyrightPage: label,
+  catalogingRecord: label,
+  publisher: label,
   backToCall: label,
   page: label,
   backlinkSymbol: label,

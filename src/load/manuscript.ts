@@ -7,6 +7,10 @@ import { problem } from '../problems/problem.js';
 import { checkTextLimits, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 
 export const MANUSCRIPT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+/** The file that makes a folder a book (its metadata and chapter list, the keys of a book's front matter). */
+export const BOOK_FILE = 'book.yaml';
+
+export const isBookFile = (filePath: string): boolean => path.basename(filePath) === BOOK_FILE;
 
 function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
@@ -41,5 +45,10 @@ export async function loadManuscript(filePath: string, limits: InputLimits = DEF
     return file;
   }
   checkTextLimits(file, bytes.length, limits);
+  // A book.yaml is read as the front matter of a manuscript with no text: one way to a book, two ways in.
+  if (isBookFile(absolute)) {
+    file.data.bookFile = true;
+    file.value = `---\n${value}${value.endsWith('\n') ? '' : '\n'}---\n`;
+  }
   return file;
 }

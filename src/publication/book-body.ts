@@ -1,8 +1,8 @@
-// A book's one body from its chapters, each transformed as its own file: the book's own text (a
-// preface) first, then each chapter under its title (an h1, the chapter author under it), its notes
-// renumbered through the book or from 1 in each chapter, with ids unique in the book; and the
-// printed contents' entries (chapters and their `##` headings); the chapter authors with a
-// biography, for the author page. Pure: hast in, hast out.
+// A book's one body from its chapters, each transformed as its own file: each chapter under its
+// title (an h1, the chapter author under it; a part's title before its first chapter), its notes
+// renumbered through the book or from 1 in each chapter, with ids unique in the book; the book's own
+// text (a preface) apart, its notes first; the printed contents' entries (parts, chapters and their
+// `##` headings); the chapter authors with a biography, for the author page. Pure: hast in, hast out.
 import type { Element, ElementContent, ElementData, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
@@ -25,8 +25,14 @@ export interface TransformedPart {
   body: Root;
 }
 
+/** A chapter, and the title of the part it opens (when it opens one). */
+export type TransformedChapter = TransformedPart & { part?: string };
+
 export interface BookBody {
+  /** The chapters (and part titles). */
   body: Root;
+  /** The book's own text before its chapters, when it has some. */
+  preface?: Root;
   notes: Note[];
   assets: Asset[];
   contents: ContentsEntry[];
@@ -34,7 +40,7 @@ export interface BookBody {
   chapterAuthors: Author[];
 }
 
-export function bookBody(book: TransformedPart, chapters: TransformedPart[], numbering: NotesNumbering): BookBody {
+export function bookBody(bookFile: VFile, book: TransformedPart, chapters: TransformedChapter[], numbering: NotesNumbering): BookBody {
   const notes: Note[] = [];
   const children: RootContent[] = [];
   const contents: ContentsEntry[] = [];
@@ -47,19 +53,29 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
     notes.push(...(chapter === undefined ? renumbered : renumbered.map((note) => ({ ...note, chapter }))));
   };
   renumber(book, 0);
-  children.push(...book.body.children);
+  // A preface file's lines are its own; the book file's own text keeps the book's.
+  if (book.file !== bookFile) markSourceFile(book);
+  const preface = book.body.children.some((node) => node.type === 'element') ? book.body : undefined;
+  const bookLang = bookFile.data.lang;
+  const bookTitle = bookFile.data.described?.shortTitle ?? bookFile.data.described?.title ?? '';
+  let partEntry: ContentsEntry | undefined;
+  let parts = 0;
 
   chapters.forEach((chapter, position) => {
     const index = position + 1;
     const title = chapter.file.data.described?.title ?? '';
     renumber(chapter, index, title);
-    visit(chapter.body, 'element', (node) => {
-      if (!node.position) return;
-      // (A parser's augmentation types `position` in ElementData as always there; it is optional.)
-      node.data = { ...(node.data as ElementData), sourceFile: chapter.file.path };
-    });
+    markSourceFile(chapter);
+    if (chapter.part !== undefined) {
+      const id = `part-${++parts}`;
+      partEntry = { title: chapter.part, href: `#${id}`, kind: 'part', children: [] };
+      contents.push(partEntry);
+      children.push(h('h1', { id, className: ['part-title'] }, chapter.part));
+    }
     const described = chapter.file.data.described;
     const author = described?.authors.map((entry) => entry.name).join(', ') || undefined;
+    // A chapter in another language than the book's says so on each of its blocks (hyphenation, voices).
+    const lang = chapter.file.data.lang !== undefined && chapter.file.data.lang !== bookLang ? chapter.file.data.lang : undefined;
     for (const { name, role, bio, photo } of described?.authors ?? []) {
       if (bio && !chapterAuthors.has(name)) chapterAuthors.set(name, { name, ...(role !== undefined ? { role } : {}), bio, ...(photo ? { photo } : {}) });
     }
@@ -72,15 +88,35 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
       const text = headingText(node);
       if (text) entry.children.push({ title: text, href: `#${node.properties.id}`, children: [] });
     }
-    contents.push(entry);
-    children.push(h('h1', { id, className: ['chapter-title'] }, title));
-    if (author) children.push(h('p', { className: ['chapter-author'] }, author));
-    children.push(...chapter.body.children);
+    (partEntry ?? { children: contents }).children.push(entry);
+    // The running heads' words (styles/print.css): the chapter's short title on the right, its author
+    // (an anthology's) or the book's title on the left.
+    const heads = { dataRecto: described?.shortTitle ?? title, dataVerso: author ?? bookTitle };
+    const opening = [h('h1', { id, className: ['chapter-title'], ...heads }, title), ...(author ? [h('p', { className: ['chapter-author'] }, author)] : [])];
+    const blocks = [...opening, ...chapter.body.children];
+    if (lang) for (const block of blocks) if (block.type === 'element') block.properties.lang = lang;
+    children.push(...blocks);
   });
 
   const assets = new Map<string, Asset>();
-  for (const part of [book, ...chapters]) for (const asset of part.file.data.assets?.all ?? []) assets.set(asset.path, asset);
-  return { body: { type: 'root', children }, notes, assets: [...assets.values()], contents, chapterAuthors: [...chapterAuthors.values()] };
+  for (const file of [bookFile, book.file, ...chapters.map((chapter) => chapter.file)]) for (const asset of file.data.assets?.all ?? []) assets.set(asset.path, asset);
+  return {
+    body: { type: 'root', children },
+    ...(preface ? { preface } : {}),
+    notes,
+    assets: [...assets.values()],
+    contents,
+    chapterAuthors: [...chapterAuthors.values()],
+  };
+}
+
+/** Each element of a part remembers its file (its positions are that file's lines). */
+function markSourceFile(part: TransformedPart): void {
+  visit(part.body, 'element', (node) => {
+    if (!node.position) return;
+    // (A parser's augmentation types `position` in ElementData as always there; it is optional.)
+    node.data = { ...(node.data as ElementData), sourceFile: part.file.path };
+  });
 }
 
 /** The part's notes with their new numbers and ids (`fn-<key>`, calls `fnref-<key>[-k]`), their

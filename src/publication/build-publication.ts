@@ -50,9 +50,18 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
   };
   const notes = book ? book.notes : (file.data.notes ?? []);
 
-  const sections: Section[] = [{ kind: 'title-page', id: 'title-page', title: labels.titlePage, content: section('title-page', common) }];
-  // A book's printed contents (the EPUB makes its own from its navigation).
-  if (book) sections.push({ kind: 'contents', id: 'contents', title: labels.contents, content: section('contents', { labels, entries: book.contents }) });
+  const sections: Section[] = [];
+  // A book's front matter: half title, title page, copyright page on its back, contents, preface.
+  if (book) sections.push({ kind: 'half-title', id: 'half-title', title: metadata.title, content: section('half-title', common) });
+  sections.push({ kind: 'title-page', id: 'title-page', title: labels.titlePage, content: section('title-page', common) });
+  if (book) {
+    sections.push({ kind: 'copyright', id: 'copyright', title: labels.copyrightPage, content: section('copyright', { ...common, years: metadata.copyrightYears }) });
+    const preface = book.preface ? withHeading(book.preface, labels.preface) : undefined;
+    const entries = [...(preface ? [{ title: labels.preface, href: '#preface', kind: 'front' as const, children: [] }] : []), ...book.contents];
+    // A book's printed contents (the EPUB makes its own from its navigation).
+    sections.push({ kind: 'contents', id: 'contents', title: labels.contents, content: section('contents', { labels, entries }) });
+    if (preface) sections.push({ kind: 'preface', id: 'preface', title: labels.preface, content: preface });
+  }
   sections.push({ kind: 'body', id: 'body', title: metadata.title, content: book ? book.body : body });
   if (notes.length > 0) {
     sections.push({ kind: 'notes', id: 'notes', title: labels.notes, content: section('notes', { labels, notes: notes.map((note) => noteTemplateData(note, labels)) }) });
@@ -83,6 +92,13 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
     assets: book ? book.assets : (file.data.assets?.all ?? []),
     source: { path: path.resolve(file.path), dir: path.dirname(path.resolve(file.path)), chapters: book?.chapterFiles ?? [] },
   };
+}
+
+/** The preface under its heading: its own, else one saying "Preface". */
+function withHeading(preface: Root, label: string): Root {
+  const first = preface.children.find((node) => node.type === 'element');
+  if (first?.type === 'element' && /^h[1-3]$/.test(first.tagName)) return preface;
+  return { type: 'root', children: [h('h2', { className: ['preface-title'] }, label), ...preface.children] };
 }
 
 function dateFormatter(lang: string) {

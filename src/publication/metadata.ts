@@ -24,7 +24,9 @@ export interface MetadataInputs {
 
 export function buildMetadata(inputs: MetadataInputs): Metadata {
   const { described, frontMatter: matter, defaults, brand, dates } = inputs;
-  const slug = matter?.slug ?? slugify(path.parse(inputs.source).name);
+  // A book folder's name is its book's (every book.yaml is called that).
+  const stem = path.basename(inputs.source) === 'book.yaml' ? path.basename(path.dirname(path.resolve(inputs.source))) : path.parse(inputs.source).name;
+  const slug = matter?.slug ?? slugify(stem);
   const publicationType = matter?.type ?? defaults.publicationType;
   return {
     title: described.title,

@@ -66,11 +66,13 @@ export interface Note {
   chapter?: string;
 }
 
-export type SectionKind = 'title-page' | 'contents' | 'body' | 'notes' | 'author' | 'colophon';
+export type SectionKind = 'half-title' | 'title-page' | 'copyright' | 'contents' | 'preface' | 'body' | 'notes' | 'author' | 'colophon';
 
-/** An entry of a book's printed contents: a chapter (with its author) or a heading under it. */
+/** An entry of a book's printed contents: a part, a chapter (with its author), a heading under it. */
 export interface ContentsEntry {
   title: string;
+  /** A part (its chapters under it), or a front matter page (its page number in roman). */
+  kind?: 'part' | 'front';
   /** `#id` of the heading. */
   href: string;
   author?: string;
@@ -88,7 +90,8 @@ export interface Section {
 export interface Publication {
   metadata: Metadata;
   brand: Brand;
-  /** In reading order: title page, contents (a book's), body, notes, author page, colophon. */
+  /** In reading order: (a book's half title,) title page, (a book's copyright page, contents,
+   * preface,) body, notes, author page, colophon. */
   sections: Section[];
   notes: Note[];
   /** Every file the publication shows (images, photos, the cover), resolved once by the transform. */

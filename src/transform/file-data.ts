@@ -60,6 +60,10 @@ declare module 'vfile' {
     frontMatterPosition: Position;
     /** Where each front-matter value is, by dotted path ("title", "author.0.bio"). */
     frontMatterPlaces: ReadonlyMap<string, ValuePlace>;
+    /** The file is a book folder's book.yaml, read as the front matter of an empty manuscript. */
+    bookFile: boolean;
+    /** The file is a book folder's preface: its text needs no title. */
+    preface: boolean;
     /** The document's language: the front matter's, else the project's default. */
     lang: LanguageCode;
     imported: ImportedMetadata;

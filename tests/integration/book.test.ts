@@ -14,6 +14,8 @@ import { tempProject } from '../helpers/projects.js';
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'book');
 const CHAPTER_TITLES = ['The Middle Corridor Comes of Age', 'Power Lines Across the Steppe', 'Monuments and Textbooks'];
 const ENV = { SOURCE_DATE_EPOCH: '1714521600' };
+/** The contents page: after the half title (i), its blank back, the title page (iii) and the copyright page (iv). */
+const CONTENTS_PAGE = 5;
 
 /** A project whose manuscript/ folder holds the book and its chapters/ folder. */
 /** The fixture book in a project of its own; `notes` adds that setting to the book's front matter. */
@@ -54,8 +56,9 @@ describe('a book from many files', () => {
     expect(run.stdout).toMatch(/^dist\/book\.pdf {2}\d+ pages/m);
     expect(run.stdout).toMatch(/^dist\/book\.epub /m);
     expect(run.stderr).toBe('');
-    // After the title and contents pages: the preface (the book file's own text), then each chapter, in order.
-    const text = squash(pages.slice(2).join(''));
+    // After the half title, title, copyright and contents pages: the preface (the book file's own text),
+    // then each chapter, in order.
+    const text = squash(pages.slice(CONTENTS_PAGE).join(''));
     const order = ['Preface', ...CHAPTER_TITLES, 'the shared past is a bridge or a border'].map((words) => text.indexOf(squash(words)));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -64,32 +67,35 @@ describe('a book from many files', () => {
   });
 
   it('prints a contents page after the title page whose every number is the page where that heading is', async () => {
-    expect(layoutPages[1]).toMatch(/^\s*Contents\s*$/m);
-    const entries = contentsEntries(layoutPages[1]!);
+    expect(layoutPages[CONTENTS_PAGE - 1]).toMatch(/^\s*Contents\s*$/m);
+    const entries = contentsEntries(layoutPages[CONTENTS_PAGE - 1]!);
+    // Arabic folios count from the first chapter's page (the front matter's are roman).
+    const offset = pages.findIndex((page, index) => index >= CONTENTS_PAGE && page.includes(CHAPTER_TITLES[0]!));
     // Three chapters, each with its three `##` headings; the chapter author listed under the title.
     expect(entries.filter((entry) => entry.depth === 1).map((entry) => entry.title)).toEqual(CHAPTER_TITLES);
     expect(entries).toHaveLength(12);
-    expect(layoutPages[1]).toMatch(/^\s*Selin Kaya\s*$/m);
+    expect(layoutPages[CONTENTS_PAGE - 1]).toMatch(/^\s*Selin Kaya\s*$/m);
     for (const entry of entries) {
       // The first page after the contents page that has the heading's words is the page listed.
-      const found = pages.findIndex((page, index) => index > 1 && squash(page).includes(squash(entry.title))) + 1;
-      expect({ title: entry.title, page: found }).toEqual({ title: entry.title, page: entry.page });
+      const found = pages.findIndex((page, index) => index >= CONTENTS_PAGE && squash(page).includes(squash(entry.title))) + 1;
+      expect({ title: entry.title, page: found }).toEqual({ title: entry.title, page: entry.page + offset });
     }
-    // Linked: each entry is a link to the page it names.
+    // Linked: each entry is a link to the page it names (the preface's first, on page vii).
     const { links } = await readPdf(path.join(project, 'dist', 'book.pdf'));
-    const fromContents = links.filter((link) => link.page === 2);
-    expect(fromContents.map((link) => link.destPage)).toEqual(entries.map((entry) => entry.page));
+    const fromContents = links.filter((link) => link.page === CONTENTS_PAGE);
+    expect(fromContents.map((link) => link.destPage)).toEqual([7, ...entries.map((entry) => entry.page + offset)]);
   });
 
   it('starts every chapter on an odd page; the pages left blank for it carry no folio and no running head', () => {
-    const starts = CHAPTER_TITLES.map((title) => pages.findIndex((page, index) => index > 1 && page.includes(title)) + 1);
+    const starts = CHAPTER_TITLES.map((title) => pages.findIndex((page, index) => index >= CONTENTS_PAGE && page.includes(title)) + 1);
     expect(starts.every((page) => page % 2 === 1)).toBe(true);
     const blank = pages.map((page, index) => (page.trim() === '' ? index + 1 : 0)).filter(Boolean);
-    // The fixture's preface and first chapter end on odd pages: a blank left page follows each.
-    expect(blank.length).toBeGreaterThanOrEqual(2);
-    for (const page of blank) expect(starts).toContain(page + 1);
-    // Every other page has text besides a folio and a running head.
-    const bare = pages.filter((page) => page.trim() !== '' && page.replace(/\d+|Eurasia in Transition|AVİM/g, '').trim() === '');
+    // The fixture's preface and first chapter end on odd pages: a blank left page follows each (and the
+    // half title, and the contents page, so that the title page and the preface are on the right).
+    expect(blank.length).toBeGreaterThanOrEqual(4);
+    for (const page of blank) expect([3, 7, ...starts]).toContain(page + 1);
+    // Every other page after the contents has text besides a folio and a running head.
+    const bare = pages.slice(CONTENTS_PAGE).filter((page) => page.trim() !== '' && page.replace(/\d+|\b[ivx]+\b|Eurasia in Transition|AVİM|Selin Kaya/g, '').trim() === '');
     expect(bare).toEqual([]);
   });
 
@@ -114,17 +120,18 @@ describe('a book from many files', () => {
     const bodyFiles = Object.keys(zip.files)
       .filter((name) => /OEBPS\/body-\d+\.xhtml$/.test(name))
       .sort();
-    // The preface, then one file per chapter, each opening with its title.
-    expect(bodyFiles).toHaveLength(4);
+    // One file per chapter, each opening with its title (the preface has its own, preface.xhtml).
+    expect(bodyFiles).toHaveLength(3);
+    expect(await text('OEBPS/preface.xhtml')).toContain('<title>Preface</title>');
     for (const [index, title] of CHAPTER_TITLES.entries()) {
-      const chapter = await text(bodyFiles[index + 1]!);
+      const chapter = await text(bodyFiles[index]!);
       expect(chapter).toMatch(new RegExp(`<h1[^>]*>${title}</h1>`));
       expect(chapter).toContain('role="doc-chapter"');
     }
-    expect(await text(bodyFiles[2]!)).toContain('<p class="chapter-author">Selin Kaya</p>');
+    expect(await text(bodyFiles[1]!)).toContain('<p class="chapter-author">Selin Kaya</p>');
     const nav = await text('OEBPS/toc.xhtml');
     const listed = [...nav.matchAll(/<a href="(body-\d+\.xhtml)">([^<]*)<\/a>/g)].map((match) => [match[1], match[2]]);
-    expect(listed.slice(1)).toEqual(CHAPTER_TITLES.map((title, index) => [`body-${index + 2}.xhtml`, title]));
+    expect(listed).toEqual(CHAPTER_TITLES.map((title, index) => [`body-${index + 1}.xhtml`, title]));
     if (!javaEpubcheckAvailable()) return context.skip();
     const checked = javaEpubcheck(epub);
     expect(checked.errors, checked.output).toBe(0);
@@ -162,19 +169,20 @@ describe('a book whose contents run over several pages', () => {
     const pages = pdftotext(file);
     const layoutPages = pdftotext(file, true);
     const firstText = pages.findIndex((page) => page.includes('Chapter 1, section 1')) + 1;
-    const contentsPages = layoutPages.slice(1, firstText - 1).filter((page) => contentsEntries(page).length > 0);
+    const contentsPages = layoutPages.slice(CONTENTS_PAGE - 1, firstText - 1).filter((page) => contentsEntries(page).length > 0);
     const entries = contentsPages.flatMap(contentsEntries);
     expect(entries).toHaveLength(108);
-    // The contents end on an odd page, so the page after them is left blank for the text to start on the right.
-    expect(contentsPages.length % 2).toBe(0);
-    expect(pages[contentsPages.length + 1]!.trim()).toBe('');
+    // When the contents end on an odd page, the page after them is left blank for the text to start on the right.
+    const lastContents = CONTENTS_PAGE - 1 + contentsPages.length;
+    if (lastContents % 2 === 1) expect(pages[lastContents]!.trim()).toBe('');
     expect(firstText % 2).toBe(1);
+    // Arabic folios from 1 at the first chapter.
     for (const entry of entries) {
-      const found = pages.findIndex((page, index) => index > contentsPages.length && squash(page).includes(squash(entry.title))) + 1;
-      expect({ title: entry.title, page: found }).toEqual({ title: entry.title, page: entry.page });
+      const found = pages.findIndex((page, index) => index >= lastContents && squash(page).includes(squash(entry.title))) + 1;
+      expect({ title: entry.title, page: found }).toEqual({ title: entry.title, page: entry.page + firstText - 1 });
     }
     expect(entries.filter((entry) => entry.depth === 1).every((entry) => entry.page % 2 === 1)).toBe(true);
-    expect(pages.filter((page) => page.trim() !== '' && page.replace(/\d+|A Long Book|AVİM/g, '').trim() === '')).toEqual([]);
+    expect(pages.slice(CONTENTS_PAGE).filter((page) => page.trim() !== '' && page.replace(/\d+|\b[ivx]+\b|A Long Book|Chapter \d+ of the long book|AVİM/g, '').trim() === '')).toEqual([]);
   });
 });
 
@@ -219,15 +227,15 @@ describe('a book with problems', () => {
     const epub = path.join(project, 'dist', 'book.epub');
     const { text } = await openEpub(epub);
     const notesOf = async (file: string) => [...(await text(file)).matchAll(/<aside id="([^"]+)"[\s\S]*?class="note-number"[^>]*>(\d+)\.<\/a>/g)].map((match) => [match[1], match[2]]);
-    expect(await notesOf('OEBPS/body-2.xhtml')).toEqual([
+    expect(await notesOf('OEBPS/body-1.xhtml')).toEqual([
       ['fn-1-1', '1'],
       ['fn-1-2', '2'],
     ]);
-    expect(await notesOf('OEBPS/body-3.xhtml')).toEqual([
+    expect(await notesOf('OEBPS/body-2.xhtml')).toEqual([
       ['fn-2-1', '1'],
       ['fn-2-2', '2'],
     ]);
-    expect(await text('OEBPS/body-3.xhtml')).toMatch(/<a href="#fn-2-1" id="fnref-2-1"[^>]*>1<\/a>/);
+    expect(await text('OEBPS/body-2.xhtml')).toMatch(/<a href="#fn-2-1" id="fnref-2-1"[^>]*>1<\/a>/);
     if (!javaEpubcheckAvailable()) return context.skip();
     const checked = javaEpubcheck(epub);
     expect(checked.errors, checked.output).toBe(0);

@@ -13,10 +13,10 @@ const BOOK = path.join(ROOT, 'tests', 'fixtures', 'book', 'book.md');
 const chapter = (name: string) => path.join(ROOT, 'tests', 'fixtures', 'book', 'chapters', name);
 
 describe('a book', () => {
-  it('is one publication: title page, contents, one body of the chapters, notes, author page, colophon', async () => {
+  it('is one publication: half title, title page, copyright page, contents, preface, one body of the chapters, notes, author page, colophon', async () => {
     const { publication, file } = await published(BOOK);
     expect(file.messages.filter((message) => message.fatal)).toEqual([]);
-    expect(publication.sections.map((section) => section.kind)).toEqual(['title-page', 'contents', 'body', 'notes', 'author', 'colophon']);
+    expect(publication.sections.map((section) => section.kind)).toEqual(['half-title', 'title-page', 'copyright', 'contents', 'preface', 'body', 'notes', 'author', 'colophon']);
     expect(publication.source.chapters).toEqual([chapter('01-corridors.md'), chapter('02-energy.md'), chapter('03-memory.md')]);
     const body = publication.sections.find((section) => section.kind === 'body')!.content;
     const titles = body.children.flatMap((node) => (node.type === 'element' && node.tagName === 'h1' ? [[node.properties.id, textOf(node)]] : []));

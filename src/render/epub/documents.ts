@@ -11,7 +11,7 @@ import { splitBody } from './split-body.js';
 import { safeDecode } from '../../util/paths.js';
 import { noteTemplateData } from '../../publication/note-data.js';
 
-export type DocumentKind = SectionKind | 'cover' | 'chapter' | 'contents';
+export type DocumentKind = SectionKind | 'cover' | 'chapter' | 'part' | 'contents';
 
 export interface ContentDocument {
   /** Manifest id. */
@@ -23,8 +23,10 @@ export interface ContentDocument {
   landmark?: string;
   /** Listed in the table of contents (the cover is not). */
   inToc: boolean;
-  /** The heading that opens a chapter file (for its aria-labelledby). */
+  /** The heading that opens a chapter or part file (for its aria-labelledby). */
   headingId?: string;
+  /** A chapter in another language than the publication's: its language. */
+  lang?: string;
   /** Headings inside the document that the table of contents lists under it, with their depth under
    * the document's own entry (1 or 2: contents go three levels deep). */
   subheadings: { id: string; title: string; depth: number }[];
@@ -44,6 +46,7 @@ const EPUB_TYPES: Record<string, string> = {
   'doc-endnotes': 'endnotes',
   'doc-footnote': 'footnote',
   'doc-chapter': 'chapter',
+  'doc-part': 'part',
 };
 
 export function contentDocuments(publication: Publication, project: Project): ContentDocument[] {
@@ -62,17 +65,28 @@ export function contentDocuments(publication: Publication, project: Project): Co
         const single = parts.length === 1;
         const filename = single ? 'body.xhtml' : `body-${String(index + 1).padStart(digits, '0')}.xhtml`;
         if (part.heading && typeof part.heading.properties.id !== 'string') part.heading.properties.id = unusedId(tree, `chapter-${index + 1}`);
+        // A book's part: its title page, the chapters after it nested under it in the navigation.
+        const isPart =
+          part.heading !== undefined &&
+          String(part.heading.properties.className ?? '')
+            .split(' ')
+            .includes('part-title');
+        const lang = part.heading?.properties.lang;
+        // The chapter's language is its file's (each of its blocks says it in print).
+        if (typeof lang === 'string') for (const child of part.children) if (child.type === 'element') delete child.properties.lang;
         add({
           filename,
-          kind: part.heading ? 'chapter' : 'body',
+          kind: isPart ? 'part' : part.heading ? 'chapter' : 'body',
           title: part.title || metadata.title,
+          ...(typeof lang === 'string' ? { lang } : {}),
           ...(index === 0 ? { landmark: 'bodymatter' } : {}),
           ...(part.heading ? { headingId: String(part.heading.properties.id) } : {}),
           tree: { type: 'root', children: part.children },
         });
       });
-    } else if (section.kind === 'contents') {
-      // A book's printed contents: the e-book makes its own from its navigation (render-epub.ts).
+    } else if (section.kind === 'contents' || section.kind === 'half-title') {
+      // A book's printed contents: the e-book makes its own from its navigation (render-epub.ts); a
+      // half title is a printed book's page only.
       continue;
     } else if (section.kind === 'notes') {
       // Endnotes gather in their own file; footnotes go to the end of the file that calls them.
@@ -201,21 +215,34 @@ export function linkAcrossFiles(documents: ContentDocument[]): void {
   }
 }
 
-/** The table of contents, three levels deep: each document, its headings, and theirs. */
+/** The table of contents, three levels deep: each document, its headings, and theirs; in a book with
+ * parts, each part, its chapters, and their first-level headings. */
 export function navigation(documents: ContentDocument[]): NavEntry[] {
-  return documents
-    .filter((document) => document.inToc)
-    .map((document) => {
-      const children: NavEntry[] = [];
-      for (const heading of document.subheadings) {
-        const entry: NavEntry = { title: heading.title, href: `${document.filename}#${heading.id}`, children: [] };
-        const parent = children.at(-1);
-        // A second-level heading before any first-level one is listed at the first level.
-        if (heading.depth === 2 && parent) parent.children.push(entry);
-        else children.push(entry);
-      }
-      return { title: document.title, href: document.filename, children };
-    });
+  const entries: NavEntry[] = [];
+  let part: NavEntry | undefined;
+  for (const document of documents.filter((candidate) => candidate.inToc)) {
+    const children: NavEntry[] = [];
+    const nested = part !== undefined && document.kind === 'chapter';
+    for (const heading of document.subheadings) {
+      const entry: NavEntry = { title: heading.title, href: `${document.filename}#${heading.id}`, children: [] };
+      const parent = children.at(-1);
+      // A second-level heading before any first-level one is listed at the first level; under a part
+      // (a third level already) it is not listed.
+      if (heading.depth === 2 && parent) {
+        if (!nested) parent.children.push(entry);
+      } else children.push(entry);
+    }
+    const entry = { title: document.title, href: document.filename, children };
+    if (document.kind === 'part') {
+      part = entry;
+      entries.push(entry);
+    } else if (nested) part!.children.push(entry);
+    else {
+      part = undefined;
+      entries.push(entry);
+    }
+  }
+  return entries;
 }
 
 export function landmarks(documents: ContentDocument[], labels: Labels): { type: string; href: string; title: string }[] {

@@ -54,7 +54,9 @@ export async function renderEpub(publication: Publication, project: Project, opt
   // it is the `toc` landmark.
   if (nav.some((entry) => entry.children.length > 0) || documents.filter((document) => document.kind === 'chapter').length > 1) {
     const contents = contentsDocument(nav, project.templates, labels);
-    documents.splice(documents.findIndex((document) => document.kind === 'title-page') + 1, 0, contents);
+    // (After a book's copyright page, which is the back of its title page.)
+    const before = documents.findIndex((document) => document.kind === 'copyright');
+    documents.splice((before >= 0 ? before : documents.findIndex((document) => document.kind === 'title-page')) + 1, 0, contents);
   }
   linkAcrossFiles(documents);
 
@@ -116,6 +118,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
       filename: document.filename,
       kind: document.kind,
       ...(document.headingId ? { headingId: document.headingId } : {}),
+      ...(document.lang ? { lang: document.lang } : {}),
       // The library's own `content` goes through its HTML clean-up: ours passes beside it.
       content: '',
       xhtml: toXhtml(document.tree),

@@ -45,6 +45,8 @@ export interface ChapterTemplateData {
   kind: ContentDocument['kind'];
   /** The heading that opens a chapter file (its section's aria-labelledby). */
   headingId?: string;
+  /** A chapter in another language than the book's: its own (the template's `lang` otherwise). */
+  lang?: string;
   /** The finished XHTML of the document's body. It goes beside the library's `content` (left
    * empty), which its HTML clean-up would rewrite. */
   xhtml: string;

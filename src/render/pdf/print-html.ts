@@ -18,7 +18,7 @@ import { inlineImages, type DroppedImage } from './images.js';
 import { hastToHtml } from '../../util/html.js';
 
 /** Sections whose running text is hyphenated; the title page and colophon are set ragged. */
-const HYPHENATED: SectionKind[] = ['body', 'notes', 'author'];
+const HYPHENATED: SectionKind[] = ['preface', 'body', 'notes', 'author'];
 
 /** A string for CSS `content: "..."`. */
 function cssString(value: string): string {
@@ -65,7 +65,7 @@ export async function printHtml(publication: Publication, project: Project, engi
   };
   const sections = publication.sections
     .filter((section) => !(footnotes && section.kind === 'notes'))
-    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body') }));
+    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body' || section.kind === 'preface') }));
   const notes = footnotes ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true)) : [];
   const styles = (name: string) => readFileSync(path.join(project.stylesDir, name), 'utf8');
   const render = (fontCss: string) =>
@@ -74,6 +74,7 @@ export async function printHtml(publication: Publication, project: Project, engi
       brand: project.brand,
       brandName: localize(project.brand.name, metadata.lang),
       labels,
+      book: publication.sections.some((section) => section.kind === 'contents'),
       sections,
       footnotes: notes,
       fontCss,

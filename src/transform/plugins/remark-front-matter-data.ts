@@ -4,7 +4,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { LanguageCode } from '../../load/frontmatter-schema.js';
-import { chapterFrontMatterSchema, frontMatterSchema } from '../../load/frontmatter-schema.js';
+import { bookFileSchema, chapterFrontMatterSchema, frontMatterSchema } from '../../load/frontmatter-schema.js';
 import { parseYamlData, valuePlaces } from '../../load/yaml-data.js';
 import '../file-data.js';
 
@@ -21,9 +21,11 @@ export default function remarkFrontMatterData(options: FrontMatterDataOptions) {
     const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
     if (!yaml) return;
     if (yaml.position) file.data.frontMatterPosition = yaml.position;
-    // The YAML text starts on the line after the opening `---`.
-    const firstLine = (yaml.position?.start.line ?? 1) + 1;
-    const data = parseYamlData<typeof frontMatterSchema | typeof chapterFrontMatterSchema>(yaml.value, options.chapter ? chapterFrontMatterSchema : frontMatterSchema, file, {
+    // The YAML text starts on the line after the opening `---` (a book.yaml is given the lines around
+    // it that make it front matter: its text starts on its own first line).
+    const firstLine = (yaml.position?.start.line ?? 1) + (file.data.bookFile ? 0 : 1);
+    const schema = options.chapter ? chapterFrontMatterSchema : file.data.bookFile ? bookFileSchema : frontMatterSchema;
+    const data = parseYamlData<typeof frontMatterSchema | typeof chapterFrontMatterSchema | typeof bookFileSchema>(yaml.value, schema, file, {
       line: firstLine,
       ruleId: 'frontmatter',
       source: 'avim-press',

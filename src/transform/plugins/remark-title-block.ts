@@ -8,7 +8,8 @@ import '../file-data.js';
 
 export default function remarkTitleBlock() {
   return (tree: Root, file: VFile) => {
-    if (file.data.frontMatter?.title || file.data.frontMatterInvalid) return;
+    // A book's preface needs no title of its own (the book's contents call it "Preface").
+    if (file.data.frontMatter?.title || file.data.frontMatterInvalid || file.data.preface) return;
     const start = tree.children[0]?.type === 'yaml' ? 1 : 0;
     const heading = tree.children[start];
     if (heading?.type !== 'heading') {

@@ -39,7 +39,7 @@ export function findBreakFaults(markers: LayoutMarkers): BreakFault[] {
       const after = document.createRange();
       after.setStartAfter(heading);
       after.setEndAfter(content!.lastChild!);
-      if (after.toString().trim() === '' && !heading.closest('.visually-hidden, .part-title-page, .part-colophon')) fault('heading', index + 1, heading);
+      if (after.toString().trim() === '' && !heading.closest('.visually-hidden, .part-title-page, .part-colophon, .part-half-title, h1.part-title')) fault('heading', index + 1, heading);
     }
   });
   return faults;

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { BuildClock } from '../load/dates.js';
 import { loadManuscript } from '../load/manuscript.js';
 import type { Project } from '../load/project.js';
+import { toDiagnostic } from '../problems/diagnostic.js';
 import { failOnErrors, FatalProblems, isError, problem } from '../problems/problem.js';
 import type { Publication } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
@@ -18,7 +19,7 @@ import { addValidationMessages } from '../validate/validation-messages.js';
 import { writeAtomic } from '../write/atomic-write.js';
 import type { BrowserSession } from './browser-session.js';
 import { hashInput, inputsUnchanged, sha256 } from './inputs.js';
-import type { Manifest, ManifestArtifact } from './manifest.js';
+import type { Manifest, ManifestArtifact, PageProblem } from './manifest.js';
 import { StageTimeoutError, withTimeout } from './time-limit.js';
 
 export type Format = 'pdf' | 'epub';
@@ -157,12 +158,30 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   if (pdf) {
     const target = path.join(outDir, `${slug}.pdf`);
     await writeAtomic(target, pdf.bytes);
-    const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };
+    const artifact: ManifestArtifact = {
+      ...base,
+      path: path.relative(project.root, target),
+      format: 'pdf',
+      sha256: sha256(pdf.bytes),
+      bytes: pdf.bytes.length,
+      pages: pdf.pages,
+      pageProblems: pageProblems(file, project.root),
+    };
     artifacts.push(artifact);
     context.report(file);
     context.written(artifact, rendered);
   }
   return artifacts;
+}
+
+/** The file's problems that name a page of the PDF, as the manifest records them for the review sheet. */
+function pageProblems(file: VFile, root: string): PageProblem[] {
+  return file.messages
+    .filter((message) => message.page !== undefined)
+    .map((message) => {
+      const { file: where, line, column, severity, ruleId, reason } = toDiagnostic(message, root);
+      return { page: message.page!, file: where, line, column, severity, ruleId, reason };
+    });
 }
 
 const STANDARD = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';

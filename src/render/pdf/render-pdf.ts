@@ -101,11 +101,11 @@ export async function layOutPages(publication: Publication, project: Project, pa
   if (lost.length > 0) {
     throw new FatalProblems(
       file,
-      lost.map((found) => pageProblem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })),
+      lost.map((found) => pageProblem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place, page: found.page })),
     );
   }
   const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
-  for (const fault of faults) pageProblem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
+  for (const fault of faults) pageProblem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning', page: fault.page });
   lap('verify');
   const systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
   if (systemFonts.length > 0) {

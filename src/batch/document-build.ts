@@ -11,7 +11,7 @@ import { failOnErrors, FatalProblems, isError, problem } from '../problems/probl
 import type { Publication } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
 import { renderEpub, type EpubResult } from '../render/epub/render-epub.js';
-import { renderPdf } from '../render/pdf/render-pdf.js';
+import { renderPdf, type PdfStage } from '../render/pdf/render-pdf.js';
 import { checkWithAce, findAce } from '../validate/ace.js';
 import { countErrors, countWarnings } from '../validate/report.js';
 import { validateEpub } from '../validate/validate-epub.js';
@@ -23,6 +23,9 @@ import type { Manifest, ManifestArtifact, PageProblem } from './manifest.js';
 import { StageTimeoutError, withTimeout } from './time-limit.js';
 
 export type Format = 'pdf' | 'epub';
+/** What a document is doing, as progress says it: its transform, the print's layout, the checks of
+ * its pages, the printing, the EPUB, the EPUB's validation. */
+export type Stage = 'transform' | PdfStage | 'epub' | 'validate';
 
 export interface DocumentContext {
   project: Project;
@@ -39,6 +42,8 @@ export interface DocumentContext {
   slugs: Map<string, string>;
   /** Report the file's messages not reported yet (the build calls it again for a failed document). */
   report: (file: VFile) => void;
+  /** A stage of the document begins (`pages`: laid out so far, when known). */
+  stage: (stage: Stage, pages?: number) => void;
   /** Each artifact as it is written. */
   written: (artifact: ManifestArtifact, milliseconds: number) => void;
 }
@@ -92,6 +97,7 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   const { project, outDir, formats } = context;
   const source = file.path;
   const relativeSource = path.relative(project.root, source);
+  context.stage('transform');
   const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, file));
   const slug = publication.metadata.slug;
   const claimed = context.slugs.get(slug);
@@ -112,8 +118,15 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   // both run to their end, so no rejection is left unheard.
   const started = performance.now();
   const [pdfOutcome, epubOutcome] = await Promise.allSettled([
-    formats.includes('pdf') ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file))) : undefined,
-    formats.includes('epub') ? withTimeout('EPUB', STAGE_SECONDS.epub, () => renderEpub(publication, project, { browser: () => context.browser.get() })) : undefined,
+    formats.includes('pdf')
+      ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file, undefined, context.stage)))
+      : undefined,
+    formats.includes('epub')
+      ? withTimeout('EPUB', STAGE_SECONDS.epub, () => {
+          context.stage('epub');
+          return renderEpub(publication, project, { browser: () => context.browser.get() });
+        })
+      : undefined,
   ]);
   // Nothing is written unless every format was made: a failed document leaves its previous artifacts.
   if (pdfOutcome.status === 'rejected') throw pdfOutcome.reason;
@@ -137,6 +150,7 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
     let validation: ManifestArtifact['validation'];
     await writeAtomic(target, epub.bytes, async (temporary) => {
       if (!context.options.validate) return;
+      context.stage('validate');
       const result = await withTimeout('validation', STAGE_SECONDS.validation, () => validateEpub(temporary, context.env));
       validation = result.reports.map((report) => ({ validator: report.validator, errors: countErrors(report), warnings: countWarnings(report) }));
       addValidationMessages(file, path.relative(process.cwd(), target), result);

@@ -89,10 +89,14 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
       const bytes = readFileSync(target.pdf);
       const recorded = target.record?.pageProblems !== undefined;
       if (!recorded) {
-        problem(target.file, `${path.basename(target.pdf)} has no record of its build's page problems in ${path.join(path.relative(cwd, path.dirname(target.pdf)) || '.', 'manifest.json')}: the sheet marks no page`, {
-          ruleId: 'review-unrecorded',
-          severity: 'info',
-        });
+        problem(
+          target.file,
+          `${path.basename(target.pdf)} has no record of its build's page problems in ${path.join(path.relative(cwd, path.dirname(target.pdf)) || '.', 'manifest.json')}: the sheet marks no page`,
+          {
+            ruleId: 'review-unrecorded',
+            severity: 'info',
+          },
+        );
         result.notes.push(target.file);
       }
       const byPage = new Map<number, SheetProblem[]>();
@@ -100,7 +104,15 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
       const base = path.basename(target.pdf, path.extname(target.pdf));
       const drawn = await drawSheets(bytes, { browser, project, base, pdfName: path.basename(target.pdf), problems: byPage });
       for (const sheet of drawn.sheets) await writeAtomic(path.join(target.outDir, sheet.path), sheet.png);
-      const sheets = drawn.sheets.map(({ png: _png, ...sheet }) => ({ ...sheet, path: path.relative(cwd, path.join(target.outDir, sheet.path)) }));
+      const sheets = drawn.sheets.map((sheet) => ({
+        path: path.relative(cwd, path.join(target.outDir, sheet.path)),
+        width: sheet.width,
+        height: sheet.height,
+        columns: sheet.columns,
+        rows: sheet.rows,
+        firstPage: sheet.firstPage,
+        lastPage: sheet.lastPage,
+      }));
       result.reviewed.push({
         document: target.document,
         pdf: path.relative(cwd, target.pdf),
@@ -122,7 +134,14 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
 /** Build the manuscripts (the normal build: what is up to date stays), then their PDFs as the manifest records them. */
 async function builtTargets(manuscripts: string[], project: Project, options: ReviewOptions, env: NodeJS.ProcessEnv, result: ReviewResult): Promise<Target[]> {
   const { cwd } = options;
-  const built = await build({ inputs: manuscripts, cwd, env, ...(options.out ? { out: options.out } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
+  const built = await build({
+    inputs: manuscripts,
+    cwd,
+    env,
+    ...(options.out ? { out: options.out } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
   for (const failure of built.failures) result.failures.push({ input: failure.source, reason: failure.reason });
   const manifestFile = path.resolve(cwd, built.manifest);
   const manifest = readManifest(manifestFile);

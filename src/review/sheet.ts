@@ -88,10 +88,7 @@ function ownOrPackage(dir: string, name: string, packageDir: string): string {
   return existsSync(path.join(dir, name)) ? dir : packageDir;
 }
 
-export async function drawSheets(
-  pdfBytes: Uint8Array,
-  options: { browser: Browser; project: Project; base: string; pdfName: string; problems: Map<number, SheetProblem[]> },
-): Promise<DrawnSheets> {
+export async function drawSheets(pdfBytes: Uint8Array, options: { browser: Browser; project: Project; base: string; pdfName: string; problems: Map<number, SheetProblem[]> }): Promise<DrawnSheets> {
   const { project } = options;
   const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false, ignoreEncryption: true });
   const pages = pdf.getPageCount();
@@ -142,8 +139,18 @@ export async function drawSheets(
       const height = Math.ceil(box.height);
       const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height }, captureBeyondViewport: true, omitBackground: false });
       const name = sheetName(options.base, index);
-      result.sheets.push({ path: name, width: width * SCREEN_SCALE, height: height * SCREEN_SCALE, columns, rows: Math.ceil(numbers.length / columns), firstPage: numbers[0]!, lastPage: numbers.at(-1)!, png });
-      for (const frame of box.frames) result.thumbnails.push({ page: frame.page, sheet: index + 1, x: Math.round(frame.x), y: Math.round(frame.y), width: Math.round(frame.width), height: Math.round(frame.height) });
+      result.sheets.push({
+        path: name,
+        width: width * SCREEN_SCALE,
+        height: height * SCREEN_SCALE,
+        columns,
+        rows: Math.ceil(numbers.length / columns),
+        firstPage: numbers[0]!,
+        lastPage: numbers.at(-1)!,
+        png,
+      });
+      for (const frame of box.frames)
+        result.thumbnails.push({ page: frame.page, sheet: index + 1, x: Math.round(frame.x), y: Math.round(frame.y), width: Math.round(frame.width), height: Math.round(frame.height) });
     }
   } finally {
     await page.close();

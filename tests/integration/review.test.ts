@@ -47,7 +47,12 @@ function expectGrid(document: ReviewedDocument, cwd: string, pages: number) {
   const rowStep = sheet!.rows > 1 ? document.thumbnails[sheet!.columns]!.y - first!.y : 0;
   for (const thumbnail of document.thumbnails) {
     const index = thumbnail.page - 1;
-    expect([thumbnail.x, thumbnail.y, thumbnail.width, thumbnail.height]).toEqual([first!.x + (index % sheet!.columns) * columnStep, first!.y + Math.floor(index / sheet!.columns) * rowStep, first!.width, first!.height]);
+    expect([thumbnail.x, thumbnail.y, thumbnail.width, thumbnail.height]).toEqual([
+      first!.x + (index % sheet!.columns) * columnStep,
+      first!.y + Math.floor(index / sheet!.columns) * rowStep,
+      first!.width,
+      first!.height,
+    ]);
   }
   const last = document.thumbnails.at(-1)!;
   // The image holds the last row and little more (the page number under it, the margin).
@@ -95,7 +100,12 @@ describe('review sheet of the sample', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.documents).toHaveLength(1);
     const [document] = run.documents;
-    expect([document!.document, document!.pdf, document!.sheet, document!.recorded]).toEqual(['manuscript/china-central-asia.md', 'dist/china-central-asia.pdf', 'dist/china-central-asia.review.png', true]);
+    expect([document!.document, document!.pdf, document!.sheet, document!.recorded]).toEqual([
+      'manuscript/china-central-asia.md',
+      'dist/china-central-asia.pdf',
+      'dist/china-central-asia.review.png',
+      true,
+    ]);
     expect(document!.marks).toEqual([]);
     expectGrid(document!, project, Number(pdfinfo(path.join(project, document!.pdf)).Pages));
   });
@@ -183,4 +193,3 @@ describe('marks where the build warned', () => {
     expect(found.at(-1)).toEqual([255, 255, 255, 255]);
   });
 });
-

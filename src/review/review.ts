@@ -134,22 +134,22 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
 /** Build the manuscripts (the normal build: what is up to date stays), then their PDFs as the manifest records them. */
 async function builtTargets(manuscripts: string[], project: Project, options: ReviewOptions, env: NodeJS.ProcessEnv, result: ReviewResult): Promise<Target[]> {
   const { cwd } = options;
-  const built = await build({
-    inputs: manuscripts,
-    cwd,
-    env,
-    ...(options.out ? { out: options.out } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-  });
-  for (const failure of built.failures) result.failures.push({ input: failure.source, reason: failure.reason });
-  const manifestFile = path.resolve(cwd, built.manifest);
-  const manifest = readManifest(manifestFile);
+  const run = (inputs: string[], force: boolean) =>
+    build({ inputs, cwd, env, force, ...(options.out ? { out: options.out } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
+  const built = await run(manuscripts, false);
+  const failures = [...built.failures];
+  const failed = (source: string) => failures.some((failure) => path.resolve(cwd, failure.source) === source);
+  const sources = (await findManuscripts(manuscripts)).filter((source) => !failed(source));
+  const recordOf = (source: string) =>
+    readManifest(path.resolve(cwd, built.manifest))?.artifacts.find((artifact) => artifact.source === path.relative(project.root, source) && artifact.format === 'pdf');
+  // Up to date, but built by a version that recorded no page problems: built again, to have them.
+  const unrecorded = sources.filter((source) => recordOf(source) && recordOf(source)!.pageProblems === undefined);
+  if (unrecorded.length > 0) failures.push(...(await run(unrecorded, true)).failures);
+  for (const failure of failures) result.failures.push({ input: failure.source, reason: failure.reason });
   const targets: Target[] = [];
-  for (const source of await findManuscripts(manuscripts)) {
-    const relative = path.relative(project.root, source);
-    if (built.failures.some((failure) => path.resolve(cwd, failure.source) === source)) continue;
-    const record = manifest?.artifacts.find((artifact) => artifact.source === relative && artifact.format === 'pdf');
+  for (const source of sources) {
+    if (failed(source)) continue;
+    const record = recordOf(source);
     if (!record) {
       result.failures.push({ input: path.relative(cwd, source), reason: 'the build recorded no PDF of it' });
       continue;

@@ -339,7 +339,7 @@ async function reviewCommand(inputs: string[], options: { out?: string; json: bo
   try {
     // Standard output is the review's (JSON lines with --json); the build of a manuscript talks on standard error.
     const onEvent = consoleReporter({ quiet: options.quiet || options.json, format: 'text', out: process.stderr, err: process.stderr });
-    const result = await review({ inputs, cwd: process.cwd(), signal: controller.signal, onEvent, ...(options.out ? { out: options.out } : {}) });
+    const result = await review({ inputs, cwd: process.cwd(), build, signal: controller.signal, onEvent, ...(options.out ? { out: options.out } : {}) });
     for (const file of result.notes) if (!options.quiet) printMessages(file, 'text');
     for (const reviewed of result.reviewed) {
       if (options.json) console.log(JSON.stringify(reviewed));

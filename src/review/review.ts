@@ -8,7 +8,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { sha256 } from '../batch/inputs.js';
 import { readManifest, type ManifestArtifact } from '../batch/manifest.js';
-import { build, findManuscripts, type BuildEvent } from '../build.js';
+import type { BuildEvent, BuildOptions, BuildResult } from '../build.js';
 import { loadProject, type Project } from '../load/project.js';
 import { problem } from '../problems/problem.js';
 import { launchBrowser } from '../render/browser.js';
@@ -25,6 +25,8 @@ export interface ReviewOptions {
   signal?: AbortSignal;
   /** The build's events, for a manuscript built first. */
   onEvent?: (event: BuildEvent) => void;
+  /** The build (src/build.ts, given by the command line: orchestration comes after this folder). */
+  build: (options: BuildOptions) => Promise<BuildResult>;
 }
 
 export interface ReviewMark {
@@ -135,11 +137,23 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
 async function builtTargets(manuscripts: string[], project: Project, options: ReviewOptions, env: NodeJS.ProcessEnv, result: ReviewResult): Promise<Target[]> {
   const { cwd } = options;
   const run = (inputs: string[], force: boolean) =>
-    build({ inputs, cwd, env, force, ...(options.out ? { out: options.out } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
+    options.build({
+      inputs,
+      cwd,
+      env,
+      force,
+      ...(options.out ? { out: options.out } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
   const built = await run(manuscripts, false);
   const failures = [...built.failures];
   const failed = (source: string) => failures.some((failure) => path.resolve(cwd, failure.source) === source);
-  const sources = (await findManuscripts(manuscripts)).filter((source) => !failed(source));
+  // What the build wrote or found up to date (a folder named is its manuscripts), sorted.
+  const sources = [...new Set([...built.artifacts.map((artifact) => artifact.source), ...built.skipped])]
+    .map((source) => path.resolve(cwd, source))
+    .filter((source) => !failed(source))
+    .sort();
   const recordOf = (source: string) =>
     readManifest(path.resolve(cwd, built.manifest))?.artifacts.find((artifact) => artifact.source === path.relative(project.root, source) && artifact.format === 'pdf');
   // Up to date, but built by a version that recorded no page problems: built again, to have them.

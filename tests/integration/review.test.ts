@@ -5,6 +5,7 @@
 // with such a heading, the frame there drawn in the mark colour (the PNG's pixels read in Chromium).
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/browser.js';
 import type { ReviewedDocument } from '../../src/review/review.js';
@@ -141,6 +142,30 @@ describe('review sheet of the book fixture', () => {
     const pages = Number(pdfinfo(path.join(project, document!.pdf)).Pages);
     expect(pages).toBeGreaterThan(8);
     expectGrid(document!, project, pages);
+  });
+});
+
+describe('review sheets of a long PDF', () => {
+  it('puts 96 pages on a sheet and the rest on <name>.review-2.png, each sheet of a sane size', async () => {
+    const folder = tempDir('avim-press-review-long-');
+    const pdf = await PDFDocument.create();
+    // 100 A5 pages, each with a bar as long as its number: pages that differ.
+    for (let number = 1; number <= 100; number++) pdf.addPage([420, 595]).drawRectangle({ x: 40, y: 500, width: 3 * number, height: 20, color: rgb(0, 0, 0) });
+    writeFileSync(path.join(folder, 'long.pdf'), await pdf.save({ useObjectStreams: false }));
+    const run = reviewJson(['long.pdf'], folder);
+    expect(run.status, run.stderr).toBe(0);
+    const [document] = run.documents;
+    expect(document!.pages).toBe(100);
+    expect(document!.sheets.map((sheet) => [sheet.path, sheet.firstPage, sheet.lastPage, sheet.columns, sheet.rows])).toEqual([
+      ['long.review.png', 1, 96, 8, 12],
+      ['long.review-2.png', 97, 100, 4, 1],
+    ]);
+    for (const sheet of document!.sheets) {
+      expect(pngSize(path.join(folder, sheet.path))).toEqual({ width: sheet.width, height: sheet.height });
+      expect(sheet.height).toBeLessThanOrEqual(4000);
+      expect(sheet.width).toBeLessThanOrEqual(1600);
+    }
+    expect(document!.thumbnails.filter((thumbnail) => thumbnail.sheet === 2).map((thumbnail) => thumbnail.page)).toEqual([97, 98, 99, 100]);
   });
 });
 

@@ -26,7 +26,7 @@ export default defineConfig(
   },
   {
     // The code that runs in the print page is a program of its own (DOM types, no Node).
-    files: ['src/render/pdf/in-page/**/*.ts', 'src/render/epub/in-page/**/*.ts', 'src/render/pdf/engine/pagedjs/in-page/**/*.ts', 'tests/in-page/**/*.ts'],
+    files: ['src/render/pdf/in-page/**/*.ts', 'src/render/epub/in-page/**/*.ts', 'src/render/pdf/engine/pagedjs/in-page/**/*.ts', 'src/review/in-page/**/*.ts', 'tests/in-page/**/*.ts'],
     languageOptions: { parserOptions: { projectService: false, project: ['./tsconfig.in-page.json'], tsconfigRootDir: import.meta.dirname } },
   },
   {

@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import lockfile from 'proper-lockfile';
 import { BrowserSession } from './batch/browser-session.js';
 import type { VFile } from 'vfile';
-import { buildDocument, DocumentFailed, type DocumentContext, type Format } from './batch/document-build.js';
+import { buildDocument, DocumentFailed, type DocumentContext, type Format, type Stage } from './batch/document-build.js';
 import { sha256, sharedInputsKey } from './batch/inputs.js';
 import { readManifest, serializeManifest, type Manifest, type ManifestArtifact } from './batch/manifest.js';
 import { parseShard, selectShard } from './batch/shard.js';
@@ -22,7 +22,7 @@ import { toDiagnostic, type Diagnostic } from './problems/diagnostic.js';
 import type { BrowserChoice } from './render/browser.js';
 import { writeAtomic } from './write/atomic-write.js';
 
-export type { Format };
+export type { Format, Stage };
 export const FORMATS: Format[] = ['pdf', 'epub'];
 
 export interface BuildOptions {
@@ -70,6 +70,8 @@ export type BuildEvent =
   | { type: 'artifact'; artifact: Artifact }
   | { type: 'skipped'; source: string; artifacts: string[] }
   | { type: 'document'; source: string }
+  /** A document's stage begins (`pages`: laid out so far, when known); PDF and EPUB stages overlap. */
+  | { type: 'stage'; source: string; stage: Stage; pages?: number }
   /** A problem found in a document (its manuscript `document`), at `file`:`line`:`column`. */
   | ({ type: 'diagnostic'; document: string } & Diagnostic)
   /** A document failed: its errors came as diagnostics before. */
@@ -150,6 +152,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
               previous,
               slugs,
               report: (file) => report(relative, file),
+              stage: (stage, pages) => emit({ type: 'stage', source: relative, stage, ...(pages !== undefined ? { pages } : {}) }),
               written: (artifact, milliseconds) => {
                 const written: Artifact = {
                   source: relative,

@@ -12,6 +12,7 @@ import { loadProject } from './load/project.js';
 import { BOOK_FILE } from './load/manuscript.js';
 import { watchBuild } from './preview/build-watch.js';
 import { preview } from './preview/preview.js';
+import { review } from './review/review.js';
 import { TOOL_VERSION } from './load/tool-version.js';
 import { toDiagnostic } from './problems/diagnostic.js';
 import { FatalProblems } from './problems/problem.js';
@@ -30,6 +31,7 @@ Usage:
   avim-press merge-manifests <dir>
   avim-press init [folder]
   avim-press preview [file] [--host <address>] [--port <n>]
+  avim-press review [pdf or manuscript...] [--out <dir>] [--json]
   avim-press --help | --version
 
 Builds every manuscript (.md, .markdown, .txt) named, or all of the configured manuscript
@@ -41,6 +43,10 @@ installed. \`merge-manifests\` merges the manifests of --shard runs in <dir> int
 manuscript, .gitignore, package.json and the release workflow.
 \`preview\` serves the manuscript's print pages and its EPUB reading view on http://127.0.0.1
 (a free port, printed) and renders them again on every save; problems show in the page.
+\`review\` writes <slug>.review.png beside each PDF (or into --out): every page a numbered thumbnail,
+a red frame and a count on each page the build warned about (widows, orphans, stranded headings,
+cut-off text). A manuscript is built first (as \`build\` does); a PDF gets the warnings its
+manifest.json records. Over 96 pages: <slug>.review-2.png and on. --json prints what it drew.
 
 Options:
   --out <dir>            output folder (default: dist, or "out" in avim-press.config.yaml)
@@ -127,6 +133,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'merge-manifests') return mergeManifestsCommand(inputs);
   if (command === 'init') return initCommand(inputs);
   if (command === 'preview') return previewCommand(inputs, values);
+  if (command === 'review') return reviewCommand(inputs, { ...(values.out ? { out: values.out } : {}), json: values.json || format === 'json', quiet: values.quiet });
   if (command !== 'build') {
     console.error(command ? `avim-press: unknown command "${command}"` : 'avim-press: no command given');
     console.error('Run avim-press --help for usage.');
@@ -324,6 +331,40 @@ async function previewCommand(
     }
     console.error(`avim-press: ${(error as Error).message}`);
     return 1;
+  }
+}
+
+/** `avim-press review [inputs...]`: 0 when every input got its sheet, 1 when one did not. */
+async function reviewCommand(inputs: string[], options: { out?: string; json: boolean; quiet: boolean }): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    // Standard output is the review's (JSON lines with --json); the build of a manuscript talks on standard error.
+    const onEvent = consoleReporter({ quiet: options.quiet || options.json, format: 'text', out: process.stderr, err: process.stderr });
+    const result = await review({ inputs, cwd: process.cwd(), build, signal: controller.signal, onEvent, ...(options.out ? { out: options.out } : {}) });
+    for (const file of result.notes) if (!options.quiet) printMessages(file, 'text');
+    for (const reviewed of result.reviewed) {
+      if (options.json) console.log(JSON.stringify(reviewed));
+      else if (!options.quiet) {
+        const marked = reviewed.marks.length === 0 ? 'no page marked' : `marked: page ${reviewed.marks.map((mark) => mark.page).join(', ')}`;
+        console.log(`${reviewed.sheets.map((sheet) => sheet.path).join(', ')}  ${reviewed.pages} pages, ${marked}`);
+      }
+    }
+    for (const failure of result.failures) console.error(`${failure.input}: ${failure.reason}; no review sheet`);
+    if (controller.signal.aborted) return 130;
+    return result.failures.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof FatalProblems) {
+      printMessages(error.file, 'text');
+      return 1;
+    }
+    console.error(`avim-press: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
 }
 

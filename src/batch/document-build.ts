@@ -6,11 +6,12 @@ import type { VFile } from 'vfile';
 import type { BuildClock } from '../load/dates.js';
 import { loadManuscript } from '../load/manuscript.js';
 import type { Project } from '../load/project.js';
+import { toDiagnostic } from '../problems/diagnostic.js';
 import { failOnErrors, FatalProblems, isError, problem } from '../problems/problem.js';
 import type { Publication } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
 import { renderEpub, type EpubResult } from '../render/epub/render-epub.js';
-import { renderPdf } from '../render/pdf/render-pdf.js';
+import { renderPdf, type PdfStage } from '../render/pdf/render-pdf.js';
 import { checkWithAce, findAce } from '../validate/ace.js';
 import { countErrors, countWarnings } from '../validate/report.js';
 import { validateEpub } from '../validate/validate-epub.js';
@@ -18,10 +19,13 @@ import { addValidationMessages } from '../validate/validation-messages.js';
 import { writeAtomic } from '../write/atomic-write.js';
 import type { BrowserSession } from './browser-session.js';
 import { hashInput, inputsUnchanged, sha256 } from './inputs.js';
-import type { Manifest, ManifestArtifact } from './manifest.js';
+import type { Manifest, ManifestArtifact, PageProblem } from './manifest.js';
 import { StageTimeoutError, withTimeout } from './time-limit.js';
 
 export type Format = 'pdf' | 'epub';
+/** What a document is doing, as progress says it: its transform, the print's layout, the checks of
+ * its pages, the printing, the EPUB, the EPUB's validation. */
+export type Stage = 'transform' | PdfStage | 'epub' | 'validate';
 
 export interface DocumentContext {
   project: Project;
@@ -38,6 +42,8 @@ export interface DocumentContext {
   slugs: Map<string, string>;
   /** Report the file's messages not reported yet (the build calls it again for a failed document). */
   report: (file: VFile) => void;
+  /** A stage of the document begins (`pages`: laid out so far, when known). */
+  stage: (stage: Stage, pages?: number) => void;
   /** Each artifact as it is written. */
   written: (artifact: ManifestArtifact, milliseconds: number) => void;
 }
@@ -91,6 +97,7 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   const { project, outDir, formats } = context;
   const source = file.path;
   const relativeSource = path.relative(project.root, source);
+  context.stage('transform');
   const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, file));
   const slug = publication.metadata.slug;
   const claimed = context.slugs.get(slug);
@@ -111,8 +118,15 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   // both run to their end, so no rejection is left unheard.
   const started = performance.now();
   const [pdfOutcome, epubOutcome] = await Promise.allSettled([
-    formats.includes('pdf') ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file))) : undefined,
-    formats.includes('epub') ? withTimeout('EPUB', STAGE_SECONDS.epub, () => renderEpub(publication, project, { browser: () => context.browser.get() })) : undefined,
+    formats.includes('pdf')
+      ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file, undefined, context.stage)))
+      : undefined,
+    formats.includes('epub')
+      ? withTimeout('EPUB', STAGE_SECONDS.epub, () => {
+          context.stage('epub');
+          return renderEpub(publication, project, { browser: () => context.browser.get() });
+        })
+      : undefined,
   ]);
   // Nothing is written unless every format was made: a failed document leaves its previous artifacts.
   if (pdfOutcome.status === 'rejected') throw pdfOutcome.reason;
@@ -136,6 +150,7 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
     let validation: ManifestArtifact['validation'];
     await writeAtomic(target, epub.bytes, async (temporary) => {
       if (!context.options.validate) return;
+      context.stage('validate');
       const result = await withTimeout('validation', STAGE_SECONDS.validation, () => validateEpub(temporary, context.env));
       validation = result.reports.map((report) => ({ validator: report.validator, errors: countErrors(report), warnings: countWarnings(report) }));
       addValidationMessages(file, path.relative(process.cwd(), target), result);
@@ -157,12 +172,30 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   if (pdf) {
     const target = path.join(outDir, `${slug}.pdf`);
     await writeAtomic(target, pdf.bytes);
-    const artifact: ManifestArtifact = { ...base, path: path.relative(project.root, target), format: 'pdf', sha256: sha256(pdf.bytes), bytes: pdf.bytes.length, pages: pdf.pages };
+    const artifact: ManifestArtifact = {
+      ...base,
+      path: path.relative(project.root, target),
+      format: 'pdf',
+      sha256: sha256(pdf.bytes),
+      bytes: pdf.bytes.length,
+      pages: pdf.pages,
+      pageProblems: pageProblems(file, project.root),
+    };
     artifacts.push(artifact);
     context.report(file);
     context.written(artifact, rendered);
   }
   return artifacts;
+}
+
+/** The file's problems that name a page of the PDF, as the manifest records them for the review sheet. */
+function pageProblems(file: VFile, root: string): PageProblem[] {
+  return file.messages
+    .filter((message) => message.page !== undefined)
+    .map((message) => {
+      const { file: where, line, column, severity, ruleId, reason } = toDiagnostic(message, root);
+      return { page: message.page!, file: where, line, column, severity, ruleId, reason };
+    });
 }
 
 const STANDARD = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';

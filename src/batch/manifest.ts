@@ -1,10 +1,21 @@
 // dist/manifest.json: for every artifact its path, format, sha256, bytes, pages, the source and its
 // hash, the inputs it was built from (for incremental builds), validation results and the tool's
-// version. Anyone can check a release against it; shard manifests merge into one.
+// version, and a PDF's problems tied to its pages (for the review sheet). Anyone can check a release against it; shard manifests merge into one.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const inputSchema = z.strictObject({ path: z.string(), sha256: z.string() });
+
+/** A warning the build tied to a page of a PDF (the review sheet marks the page); file relative to the project. */
+const pageProblemSchema = z.strictObject({
+  page: z.number().int(),
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  severity: z.enum(['error', 'warning', 'info']),
+  ruleId: z.string(),
+  reason: z.string(),
+});
 
 const artifactSchema = z.strictObject({
   path: z.string(),
@@ -19,6 +30,8 @@ const artifactSchema = z.strictObject({
   /** A digest of the options that change the output (formats, notes, strictness ...). */
   optionsKey: z.string(),
   validation: z.array(z.strictObject({ validator: z.string(), errors: z.number().int(), warnings: z.number().int() })).optional(),
+  /** A PDF's problems found on its pages, each with its page (recorded even when there are none). */
+  pageProblems: z.array(pageProblemSchema).optional(),
 });
 
 export const manifestSchema = z.strictObject({
@@ -33,6 +46,7 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestArtifact = z.infer<typeof artifactSchema>;
 export type ManifestInput = z.infer<typeof inputSchema>;
+export type PageProblem = z.infer<typeof pageProblemSchema>;
 
 /** The manifest in a folder, or undefined when there is none or it is not ours (it is then rebuilt). */
 export function readManifest(file: string): Manifest | undefined {

@@ -43,7 +43,7 @@ export function initProject(folder: string): InitResult {
     name,
     private: true,
     type: 'module',
-    scripts: { build: 'avim-press build', check: 'avim-press check dist/*.epub', 'merge-manifests': 'avim-press merge-manifests' },
+    scripts: { build: 'avim-press build', check: 'avim-press check dist/*.epub', 'merge-manifests': 'avim-press merge-manifests', review: 'avim-press review' },
     devDependencies: { 'avim-press': `^${TOOL_VERSION}` },
   };
   write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);

@@ -16,6 +16,8 @@ export interface Diagnostic {
   reason: string;
   /** Where the rule is explained. */
   url?: string;
+  /** The PDF page (from 1), for a problem found on the laid-out pages. */
+  page?: number;
 }
 
 export function toDiagnostic(message: VFileMessage, cwd = process.cwd()): Diagnostic {
@@ -31,6 +33,7 @@ function placeOf(message: VFileMessage): Omit<Diagnostic, 'file'> {
     source: message.source ?? 'avim-press',
     reason: message.reason,
     ...(message.url ? { url: message.url } : {}),
+    ...(message.page !== undefined ? { page: message.page } : {}),
   };
 }
 

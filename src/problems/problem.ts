@@ -7,6 +7,13 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { ruleUrl, type RuleId } from './rules.js';
 
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** The PDF page (from 1) a problem found on the laid-out pages is on: the review sheet marks it. */
+    page?: number | undefined;
+  }
+}
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface ProblemOptions {
@@ -18,6 +25,8 @@ export interface ProblemOptions {
   source?: string;
   /** Which file of an artifact it is in, when not the manuscript (an EPUB's OEBPS/body.xhtml). */
   note?: string;
+  /** The PDF page (from 1) it is on, for a problem found on the laid-out pages. */
+  page?: number | undefined;
   cause?: Error;
 }
 
@@ -34,6 +43,7 @@ export function problem(file: VFile, reason: string, options: ProblemOptions): V
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   message.url = ruleUrl(options.ruleId);
   if (options.note) message.note = options.note;
+  if (options.page !== undefined) message.page = options.page;
   return message;
 }
 

@@ -64,6 +64,8 @@ export const RULES = {
   // write
   'slug-clash': 'two manuscripts do not write the same artifact',
   strict: 'with --strict, warnings fail the build',
+  // review
+  'review-unrecorded': "a PDF given to `review` has its build's page problems in the manifest beside it",
   // any stage
   internal: 'avim-press did not fail on its own',
   'time-limit': 'each stage ends within its time limit',

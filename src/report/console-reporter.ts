@@ -1,9 +1,9 @@
 // What a person (or CI) sees of a build: a line per artifact as it finishes, warnings and errors as
 // they come (`file:line:column: severity: reason (rule)`; information on stdout, problems on stderr), on a terminal a progress bar with an
-// estimate, and a summary. `json` prints every event as one JSON object a line instead; `github`
+// estimate and the stage a document is in (a book's layout takes a while), and a summary. `json` prints every event as one JSON object a line instead; `github`
 // prints problems as workflow commands that annotate the manuscript's lines; --quiet prints errors only.
 import path from 'node:path';
-import type { BuildEvent } from '../build.js';
+import type { BuildEvent, Stage } from '../build.js';
 import { formatGithub, formatText, type ReporterFormat } from './format.js';
 
 export interface ConsoleReporterOptions {
@@ -14,6 +14,15 @@ export interface ConsoleReporterOptions {
   out?: NodeJS.WritableStream;
   err?: NodeJS.WritableStream;
 }
+
+const STAGE_NAMES: Record<Stage, string> = {
+  transform: 'transforming',
+  layout: 'laying out pages',
+  checks: 'checking pages',
+  print: 'printing',
+  epub: 'making the EPUB',
+  validate: 'validating the EPUB',
+};
 
 export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -26,6 +35,8 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): (event: B
   let finished = 0;
   let started = performance.now();
   let bar = '';
+  /** The stage a document began last, shown after the bar (a long document is not silent). */
+  let stage = '';
   const clearBar = () => {
     if (bar) err.write(`\r${' '.repeat(bar.length)}\r`);
     bar = '';
@@ -33,11 +44,13 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): (event: B
   const drawBar = () => {
     if (!options.progress || options.quiet || total === 0) return;
     const width = 24;
+    const previous = bar;
     const filled = Math.round((finished / total) * width);
     const elapsed = (performance.now() - started) / 1000;
     const eta = finished > 0 ? Math.round((elapsed / finished) * (total - finished)) : undefined;
-    bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${finished}/${total}${eta !== undefined && finished < total ? `  about ${eta} s left` : ''}`;
+    bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${finished}/${total}${eta !== undefined && finished < total ? `  about ${eta} s left` : ''}${stage && finished < total ? `  ${stage}` : ''}`;
     err.write(`\r${bar}`);
+    if (previous.length > bar.length) err.write(`${' '.repeat(previous.length - bar.length)}\r${bar}`);
   };
   const line = (stream: NodeJS.WritableStream, text: string) => {
     clearBar();
@@ -80,6 +93,11 @@ export function consoleReporter(options: ConsoleReporterOptions = {}): (event: B
       case 'failure':
         finished++;
         line(err, `${event.source}: ${event.reason}`);
+        return;
+      case 'stage':
+        if (!options.progress || options.quiet) return;
+        stage = `${path.basename(event.source)}: ${STAGE_NAMES[event.stage]}${event.pages !== undefined ? ` (${event.pages} pages)` : ''}`;
+        drawBar();
         return;
       case 'document':
         finished++;

@@ -57,6 +57,8 @@ describe('--json diagnostics from every stage', () => {
       expect(warning).toMatchObject({ document: 'manuscript/headings.md', file: 'manuscript/headings.md', severity: 'warning', source: 'avim-press' });
       const heading = /The heading "(Section \d+)"/.exec(warning.reason)?.[1];
       expect(warning.line, warning.reason).toBe(headingLines.get(heading ?? ''));
+      // Found on the laid-out pages, it carries its page (the review sheet marks it).
+      expect(warning.page, warning.reason).toBe(Number(/is last on page (\d+),/.exec(warning.reason)?.[1]));
     }
   });
 

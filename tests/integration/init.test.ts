@@ -14,6 +14,8 @@ describe('avim-press init', () => {
     }
     const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(manifest.scripts.build).toBe('avim-press build');
+    // The release workflow runs `npm run review` as it runs `npm run build`.
+    expect(manifest.scripts.review).toBe('avim-press review');
     const build = runCli(['build'], { cwd: folder });
     expect(build.status, build.stderr).toBe(0);
     expect(build.stderr).toBe('');

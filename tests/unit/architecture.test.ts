@@ -1,5 +1,5 @@
 // Data flows one way: load → transform → publication → render → validate → write → report, with
-// the orchestration (batch/, build.ts, cli.ts) on top. No module imports code from a later stage
+// the orchestration (batch/, build.ts, preview/, review/, cli.ts) on top. No module imports code from a later stage
 // (types may be named anywhere), and no module takes DOM types or globals it does not run with.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/cli.js';
 
 const SRC = path.join(ROOT, 'src');
 // Shared helpers first, orchestration last; a module may import from its own stage or an earlier one.
-const STAGES = ['util', 'problems', 'load', 'transform', 'publication', 'render', 'validate', 'write', 'report', 'batch', 'preview', '.'];
+const STAGES = ['util', 'problems', 'load', 'transform', 'publication', 'render', 'validate', 'write', 'report', 'batch', 'preview', 'review', '.'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,5 +1,5 @@
 // The release workflow parses, runs on version tags, and uses the commands a person uses (the
-// README's), then attaches the PDFs, EPUBs and the merged manifest to the release.
+// README's), then attaches the PDFs, EPUBs, the merged manifest and the PDFs' review sheets to the release.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -49,7 +49,15 @@ describe('.github/workflows/release.yml', () => {
     expect(runs).toContain('npm ci');
     expect(runs).toContain('npm run merge-manifests -- dist');
     expect(packageJson.scripts['merge-manifests']).toBe('node lib/bin/avim-press.js merge-manifests');
-    expect(runs.at(-1)).toMatch(/^gh release create "\$GITHUB_REF_NAME" dist\/\*\.pdf dist\/\*\.epub dist\/manifest\.json /);
+    expect(runs.at(-1)).toMatch(/^gh release create "\$GITHUB_REF_NAME" dist\/\*\.pdf dist\/\*\.epub dist\/manifest\.json dist\/\*\.review\*\.png /);
+  });
+
+  it('draws a review sheet of every PDF after the manifests are merged (their marks come from it), before attaching', () => {
+    const runs = workflow.jobs.release!.steps.map((step) => step.run).filter(Boolean) as string[];
+    const review = runs.indexOf('npm run review -- dist/*.pdf');
+    expect(review).toBeGreaterThan(runs.indexOf('npm run merge-manifests -- dist'));
+    expect(review).toBeLessThan(runs.length - 1);
+    expect(packageJson.scripts.review).toBe('node lib/bin/avim-press.js review');
   });
 
   it('uses only pinned major versions of GitHub’s own actions', () => {

@@ -16,6 +16,8 @@ export const PAGE_SCRIPTS = {
   pagedjs: 'pdf/engine/pagedjs/in-page/index.ts',
   // What the EPUB's text is set in, face by face: window.avimPressStyledText.
   'styled-text': 'epub/in-page/styled-text.ts',
+  // The review sheet's drawing of a PDF's pages with pdf.js: window.avimPressReview.
+  review: '../review/in-page/index.ts',
 } as const;
 
 export type PageScriptName = keyof typeof PAGE_SCRIPTS;

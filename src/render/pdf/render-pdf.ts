@@ -68,6 +68,11 @@ function pageProblem(file: VFile, reason: string, options: ProblemOptions & { pl
   return message;
 }
 
+/** The print's stages, as progress says them: layout begins, the checks of the laid-out pages begin
+ * (with their count), printing begins. */
+export type PdfStage = 'layout' | 'checks' | 'print';
+export type OnPdfStage = (stage: PdfStage, pages?: number) => void;
+
 export interface LaidOutPages {
   layout: Layout;
   hyphenation: { broken: number; removed: number };
@@ -78,7 +83,16 @@ export interface LaidOutPages {
  * hyphens settled, the pages checked (lost text, breaks, system fonts), every finding a message on the
  * file. Both the PDF and the preview (preview-pages.ts) take the pages from here.
  */
-export async function layOutPages(publication: Publication, project: Project, page: Page, file: VFile, engine: LayoutEngine, lap: (name: string) => void = () => {}): Promise<LaidOutPages> {
+export async function layOutPages(
+  publication: Publication,
+  project: Project,
+  page: Page,
+  file: VFile,
+  engine: LayoutEngine,
+  lap: (name: string) => void = () => {},
+  onStage: OnPdfStage = () => {},
+): Promise<LaidOutPages> {
+  onStage('layout');
   const { html, droppedImages } = await printHtml(publication, project, engine);
   for (const image of droppedImages) {
     problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
@@ -91,6 +105,7 @@ export async function layOutPages(publication: Publication, project: Project, pa
   const layout = await engine.paginate(page, { hyphenGlyph: '-' });
   for (const warning of layout.warnings) problem(file, `${engine.name} warned: ${warning}`, { ruleId: 'layout-engine', severity: 'warning' });
   lap('paginate');
+  onStage('checks', layout.pages);
   const { markers } = engine;
   await page.evaluate(await pageScript('in-page'));
   const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
@@ -103,11 +118,11 @@ export async function layOutPages(publication: Publication, project: Project, pa
   if (lost.length > 0) {
     throw new FatalProblems(
       file,
-      lost.map((found) => pageProblem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place })),
+      lost.map((found) => pageProblem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place, page: found.page })),
     );
   }
   const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
-  for (const fault of faults) pageProblem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning' });
+  for (const fault of faults) pageProblem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning', page: fault.page });
   lap('verify');
   const systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
   if (systemFonts.length > 0) {
@@ -135,7 +150,7 @@ async function releaseSource(page: Page): Promise<void> {
   }
 }
 
-export async function renderPdf(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PdfResult> {
+export async function renderPdf(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine, onStage: OnPdfStage = () => {}): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -152,13 +167,14 @@ export async function renderPdf(publication: Publication, project: Project, brow
       await page.goto('about:blank');
     },
     use: async ({ page, blocked }) => {
-      const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap);
+      const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap, onStage);
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       lap('headings');
       await releaseSource(page);
       lap('release');
       assertStillBlank(page);
+      onStage('print', layout.pages);
       const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
       lap('print');
       const version = await browser.version();

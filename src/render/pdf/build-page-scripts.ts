@@ -22,12 +22,18 @@ export const PAGE_SCRIPTS = {
 
 export type PageScriptName = keyof typeof PAGE_SCRIPTS;
 
+/** The license notices a bundle must carry for the code bundled into it (esbuild drops comments). */
+const NOTICES: Partial<Record<PageScriptName, string>> = {
+  review:
+    '/*! pdf.js (pdfjs-dist), Copyright 2024 Mozilla Foundation. Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0); distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND. */',
+};
+
 const SOURCE_DIR = path.join(PACKAGE_ROOT, 'src', 'render');
 /** Where `npm run compile` puts them: beside the compiled page-scripts.js, which reads them. */
 export const PAGE_SCRIPTS_DIR = path.join(PACKAGE_ROOT, 'lib', 'render', 'pdf', 'page-scripts');
 
 /** One entry (a .ts file) and everything it imports, as one browser script. */
-export async function bundlePageScript(entry: string): Promise<string> {
+export async function bundlePageScript(entry: string, notice = ''): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     tsconfig: path.join(PACKAGE_ROOT, 'tsconfig.in-page.json'),
@@ -38,6 +44,7 @@ export async function bundlePageScript(entry: string): Promise<string> {
     target: 'es2022',
     charset: 'utf8',
     legalComments: 'none',
+    ...(notice ? { banner: { js: notice } } : {}),
     write: false,
     logLevel: 'silent',
   });
@@ -46,7 +53,7 @@ export async function bundlePageScript(entry: string): Promise<string> {
 
 export async function buildPageScripts(): Promise<Record<PageScriptName, string>> {
   const names = Object.keys(PAGE_SCRIPTS) as PageScriptName[];
-  const built = await Promise.all(names.map(async (name) => [name, await bundlePageScript(path.join(SOURCE_DIR, PAGE_SCRIPTS[name]))] as const));
+  const built = await Promise.all(names.map(async (name) => [name, await bundlePageScript(path.join(SOURCE_DIR, PAGE_SCRIPTS[name]), NOTICES[name])] as const));
   return Object.fromEntries(built) as Record<PageScriptName, string>;
 }
 

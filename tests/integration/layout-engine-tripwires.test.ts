@@ -168,6 +168,40 @@ describe('Paged.js 0.4.3 as the adapter knows it (tripwires)', () => {
     });
   });
 
+  it('continue-page-numbers: Paged.js still restarts the page counter on that page alone, so the next page’s folio goes on from the old count', async () => {
+    // Three pages or so, then an element that restarts the numbering at 1 on a new page (as print.css
+    // does at a book's first arabic page), then four more; the folio is printed at each page's foot.
+    const before = Array.from({ length: 12 }, (_, index) => `<p>${paragraph(index, 6)}</p>`).join('');
+    const after = Array.from({ length: 16 }, (_, index) => `<p>${paragraph(50 + index, 6)}</p>`).join('');
+    const css = `${BASE_CSS} @page { @bottom-center { content: "folio " counter(page); } } .restart { break-before: page; counter-reset: page 1; }`;
+    const html = tripwireHtml(`${before}<div class="restart">${after}</div>`, { css });
+    const folios = async (options: LayoutOptions) => {
+      const seen = await look(html, options, async ({ page }) => ({
+        pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+        // The physical page (from 1) the restarting element starts on.
+        restart: await page.evaluate(() => window.avimPressProbes.pageOfCall('.restart:not([data-split-from])')),
+      }));
+      const file = path.join(tempDir(), 'folios.pdf');
+      writeFileSync(file, seen.pdf);
+      const printed = (await readPdf(file)).pages.map((text) => Number(/folio (\d+)/.exec(text)?.[1] ?? NaN));
+      return { restart: seen.restart, printed };
+    };
+    const without = await folios({ patches: patchesWithout('continue-page-numbers') });
+    // Seen: 1 2 3 | 1 4 5 6 (the restarting page is 1; Paged.js's rule also stops it counting).
+    // Enough pages on both sides of the restart for the check to mean something.
+    expect(without.restart).toBeGreaterThan(2);
+    expect(without.printed.length - without.restart).toBeGreaterThanOrEqual(2);
+    const restartsAt = without.restart - 1;
+    expect(without.printed.slice(0, restartsAt)).toEqual(Array.from({ length: restartsAt }, (_, index) => index + 1));
+    expect(
+      without.printed.slice(restartsAt),
+      changed('scopes a page’s `counter-reset: page 1` to that page (the next folio goes on from the old count)', `${ADAPTER}/in-page/continue-page-numbers.ts`),
+    ).toEqual([1, ...Array.from({ length: without.printed.length - without.restart }, (_, index) => restartsAt + index + 1)]);
+    const patched = await folios({});
+    expect(patched.restart).toBe(without.restart);
+    expect(patched.printed).toEqual([...Array.from({ length: restartsAt }, (_, index) => index + 1), ...Array.from({ length: patched.printed.length - restartsAt }, (_, index) => index + 1)]);
+  });
+
   it('place-footnotes: Paged.js still loses a note placed inside the note that calls it', async () => {
     const html = tripwireHtml('<p>Text with a note<sup><a id="c1" class="noteref">1</a></sup> and more text after.</p>', {
       notes:

@@ -6,6 +6,7 @@ import { registerBreakRules } from './break-rules.js';
 import { limitCarriedNotes } from './limit-carried-notes.js';
 import { keepCallLineWithNote } from './keep-call-line-with-note.js';
 import { cutNoteOverflowEarlier } from './cut-note-overflow-earlier.js';
+import { registerContinuePageNumbers } from './continue-page-numbers.js';
 import { paginate, removeNoteMarks } from './paginate.js';
 import { placeFootnotes } from './place-footnotes.js';
 
@@ -14,6 +15,7 @@ const patches: Record<PagedjsPatch, () => void> = {
   'cut-note-overflow-earlier': cutNoteOverflowEarlier,
   'keep-call-line-with-note': keepCallLineWithNote,
   'break-rules': registerBreakRules,
+  'continue-page-numbers': registerContinuePageNumbers,
 };
 
 const api: PagedjsPageApi = {

@@ -34,6 +34,8 @@ export const localeSchema = z.strictObject({
   allRightsReserved: label,
   producedWith: label,
   backToCall: label,
+  /** The word before the page number a cross-reference prints after its text in print. */
+  crossReferencePage: label,
   page: label,
   backlinkSymbol: label,
   /** Quote marks for typographic quotes in this language. */

@@ -2,12 +2,16 @@
 // preface) first, then each chapter under its title (an h1, the chapter author under it), its notes
 // renumbered through the book or from 1 in each chapter, with ids unique in the book; and the
 // printed contents' entries (chapters and their `##` headings); the chapter authors with a
-// biography, for the author page. Pure: hast in, hast out.
+// biography, for the author page. Ids stay unique in the book (a repeat in a later chapter is
+// renamed there, its own links with it) and a link into another chapter is checked here, where the
+// chapters meet. Pure: hast in, hast out.
 import type { Element, ElementContent, ElementData, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import { safeDecode } from '../util/paths.js';
 import type { Asset } from '../transform/assets.js';
 import '../transform/file-data.js';
 import type { Author, ContentsEntry, Note, NotesNumbering } from './model.js';
@@ -32,6 +36,8 @@ export interface BookBody {
   contents: ContentsEntry[];
   /** The chapters' authors who have a biography, in order, each once: they join the author page. */
   chapterAuthors: Author[];
+  /** Links to an id no part of the book has, kept as text: the file and place to report them at. */
+  deadLinks: { file: VFile; href: string; place?: Position }[];
 }
 
 export function bookBody(book: TransformedPart, chapters: TransformedPart[], numbering: NotesNumbering): BookBody {
@@ -46,7 +52,9 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
     const renumbered = renumberNotes(part.body, own, numbering === 'book' ? notes.length : 0, key);
     notes.push(...(chapter === undefined ? renumbered : renumbered.map((note) => ({ ...note, chapter }))));
   };
+  const taken = new Set<string>();
   renumber(book, 0);
+  keepIdsUnique(book, taken);
   children.push(...book.body.children);
 
   chapters.forEach((chapter, position) => {
@@ -64,6 +72,8 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
       if (bio && !chapterAuthors.has(name)) chapterAuthors.set(name, { name, ...(role !== undefined ? { role } : {}), bio, ...(photo ? { photo } : {}) });
     }
     const id = `chapter-${index}`;
+    taken.add(id);
+    keepIdsUnique(chapter, taken);
     const entry: ContentsEntry = { title, href: `#${id}`, ...(author ? { author } : {}), children: [] };
     let sub = 0;
     for (const node of chapter.body.children) {
@@ -80,7 +90,56 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
 
   const assets = new Map<string, Asset>();
   for (const part of [book, ...chapters]) for (const asset of part.file.data.assets?.all ?? []) assets.set(asset.path, asset);
-  return { body: { type: 'root', children }, notes, assets: [...assets.values()], contents, chapterAuthors: [...chapterAuthors.values()] };
+  for (const note of notes) taken.add(note.id);
+  const deadLinks = [book, ...chapters].flatMap((part) => deadLinksOf(part, taken));
+  return { body: { type: 'root', children }, notes, assets: [...assets.values()], contents, chapterAuthors: [...chapterAuthors.values()], deadLinks };
+}
+
+/** The part's body and its notes' content (the same elements the book holds). */
+function treesOf(part: TransformedPart): (Root | Element)[] {
+  return [part.body, ...(part.file.data.notes ?? []).flatMap((note) => note.content)];
+}
+
+/** An id an earlier part already has becomes `<id>-2` (-3 …) here, and this part's own links to it
+ * follow; every id of the part joins `taken`. Note ids are unique already (renumbered). */
+function keepIdsUnique(part: TransformedPart, taken: Set<string>): void {
+  const renamed = new Map<string, string>();
+  for (const tree of treesOf(part)) {
+    visit(tree, 'element', (node) => {
+      const id = node.properties.id;
+      if (typeof id !== 'string') return;
+      if (taken.has(id)) {
+        let fresh = id;
+        for (let n = 2; taken.has(fresh); n++) fresh = `${id}-${n}`;
+        renamed.set(id, fresh);
+        node.properties.id = fresh;
+      }
+      taken.add(String(node.properties.id));
+    });
+  }
+  if (renamed.size === 0) return;
+  for (const tree of treesOf(part)) {
+    visit(tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = renamed.get(safeDecode(href.slice(1)));
+      if (target) node.properties.href = `#${target}`;
+    });
+  }
+}
+
+/** The part's `#` links to ids nowhere in the book: kept as text (their href removed). */
+function deadLinksOf(part: TransformedPart, ids: Set<string>): BookBody['deadLinks'] {
+  const dead: BookBody['deadLinks'] = [];
+  for (const tree of treesOf(part)) {
+    visit(tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || ids.has(safeDecode(href.slice(1)))) return;
+      dead.push({ file: part.file, href, ...(node.position ? { place: node.position } : {}) });
+      delete node.properties.href;
+    });
+  }
+  return dead;
 }
 
 /** The part's notes with their new numbers and ids (`fn-<key>`, calls `fnref-<key>[-k]`), their

@@ -91,5 +91,11 @@ async function transformChapters(book: VFile, body: TransformedPart['body'], ent
   }
   failOnErrors(book);
   const numbering = book.data.frontMatter?.notes;
-  return { ...bookBody({ file: book, body }, chapters, typeof numbering === 'object' ? (numbering.numbering ?? 'book') : 'book'), chapterFiles: found };
+  const parts = bookBody({ file: book, body }, chapters, typeof numbering === 'object' ? (numbering.numbering ?? 'book') : 'book');
+  // Said at the file the link is in (a chapter's problems join the book's, as above).
+  for (const { file, href, place } of parts.deadLinks) {
+    const message = problem(file, `Link to "${href}", but no element of the book has that id; kept as text`, { ruleId: 'link-dead', severity: 'warning', place });
+    if (file !== book) book.messages.push(message);
+  }
+  return { ...parts, chapterFiles: found };
 }

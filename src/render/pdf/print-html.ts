@@ -40,6 +40,21 @@ function markSourcePlaces(tree: Root): void {
   });
 }
 
+/** Sections whose links may be cross-references (the manuscript's text and notes). */
+const CROSS_REFERENCING: SectionKind[] = ['body', 'notes', 'author'];
+
+/** A link to a place in the publication that is not a note call or a way back (they have roles): a
+ * cross-reference, to which styles/print.css adds the page it leads to, with the label's word. */
+function markCrossReferences(tree: Root, pageWord: string): void {
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href.length < 2 || node.properties.role !== undefined) return;
+    const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+    node.properties.className = [...classes, 'cross-reference'];
+    node.properties.dataPageWord = pageWord;
+  });
+}
+
 export interface PrintHtml {
   html: string;
   /** Images that were not inlined, with the reason. */
@@ -60,6 +75,7 @@ export async function printHtml(publication: Publication, project: Project, engi
     const dropped = inlineImages(copy, assets);
     droppedImages.push(...(fromManuscript ? dropped : dropped.map((image) => ({ source: image.source, reason: image.reason }))));
     if (fromManuscript) markSourcePlaces(copy);
+    if (CROSS_REFERENCING.includes(kind)) markCrossReferences(copy, labels.crossReferencePage);
     if (HYPHENATED.includes(kind)) hyphenateTree(copy, metadata.lang);
     return hastToHtml(copy);
   };

@@ -49,6 +49,8 @@ export const localeSchema = z.strictObject({
   a11yImagesUndescribed: label,
   a11yPageList: label,
   a11yConforms: label,
+  /** The navigation's list of the print edition's pages. */
+  pageList: label,
   landmarks: label,
   /** The label of a task list item's checkbox, checked and not. */
   taskDone: label,

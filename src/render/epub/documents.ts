@@ -8,6 +8,8 @@ import { visit } from 'unist-util-visit';
 import type { Labels, Project } from '../../load/project.js';
 import type { Note, Publication, SectionKind } from '../../publication/model.js';
 import { splitBody } from './split-body.js';
+import { insertPageBreaks } from './page-breaks.js';
+import type { PageStart } from '../page-map.js';
 import { safeDecode } from '../../util/paths.js';
 import { noteTemplateData } from '../../publication/note-data.js';
 
@@ -46,7 +48,8 @@ const EPUB_TYPES: Record<string, string> = {
   'doc-chapter': 'chapter',
 };
 
-export function contentDocuments(publication: Publication, project: Project): ContentDocument[] {
+/** `pageMap`: where the print edition's pages start (from the PDF render), for page-break markers. */
+export function contentDocuments(publication: Publication, project: Project, pageMap: PageStart[] = []): ContentDocument[] {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang];
   const documents: ContentDocument[] = [];
@@ -55,6 +58,7 @@ export function contentDocuments(publication: Publication, project: Project): Co
 
   for (const section of publication.sections) {
     const tree = structuredClone(section.content);
+    if (section.kind !== 'contents') insertPageBreaks(tree, section.kind, pageMap);
     if (section.kind === 'body') {
       const parts = splitBody(tree);
       const digits = String(parts.length).length;

@@ -51,11 +51,24 @@ export interface PageHeading {
   section: string;
 }
 
+/** Where a print page's text starts (render/page-map.ts says how it is counted). */
+export interface PageStart {
+  /** The page, from 1, and the number it is known by (its folio). */
+  page: number;
+  label: string;
+  /** The publication section (a SectionKind) and the text block's number in it. */
+  section: string;
+  block: number;
+  /** Characters of the block (white space, soft hyphens and zero-width spaces not counted) before the page's first. */
+  offset: number;
+}
+
 export interface InPageApi {
   findLostText(markers: LayoutMarkers): LostText[];
   findBreakFaults(markers: LayoutMarkers): BreakFault[];
   settleSoftHyphens(): HyphenSettling;
   collectHeadings(markers: LayoutMarkers): PageHeading[];
+  findPageStarts(markers: LayoutMarkers): PageStart[];
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

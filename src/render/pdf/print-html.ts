@@ -16,6 +16,7 @@ import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
 import { hastToHtml } from '../../util/html.js';
+import { markTextBlocks } from '../page-map.js';
 
 /** Sections whose running text is hyphenated; the title page and colophon are set ragged. */
 const HYPHENATED: SectionKind[] = ['body', 'notes', 'author'];
@@ -70,8 +71,10 @@ export async function printHtml(publication: Publication, project: Project, engi
   const assets = new Map(publication.assets.map((asset) => [asset.path, asset]));
   // Only the body and the notes come straight from the manuscript; the other sections are parsed
   // from their templates' output, so their positions are the template's, not the manuscript's.
-  const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean): string => {
+  const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean, isSection = false): string => {
     const copy = structuredClone(tree);
+    // Before anything changes the tree: the EPUB numbers the same blocks of the same tree (page-map.ts).
+    if (isSection && kind !== 'contents') markTextBlocks(copy, kind);
     const dropped = inlineImages(copy, assets);
     droppedImages.push(...(fromManuscript ? dropped : dropped.map((image) => ({ source: image.source, reason: image.reason }))));
     if (fromManuscript) markSourcePlaces(copy);
@@ -81,7 +84,7 @@ export async function printHtml(publication: Publication, project: Project, engi
   };
   const sections = publication.sections
     .filter((section) => !(footnotes && section.kind === 'notes'))
-    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body') }));
+    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body', true) }));
   const notes = footnotes ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true)) : [];
   const styles = (name: string) => readFileSync(path.join(project.stylesDir, name), 'utf8');
   const render = (fontCss: string) =>

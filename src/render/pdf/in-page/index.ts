@@ -5,7 +5,8 @@ import type { InPageApi, InPageWindow } from '../in-page-api.js';
 import { collectHeadings } from './collect-headings.js';
 import { findBreakFaults } from './find-break-faults.js';
 import { findLostText } from './find-lost-text.js';
+import { findPageStarts } from './page-starts.js';
 import { settleSoftHyphens } from './settle-soft-hyphens.js';
 
-const api: InPageApi = { findLostText, findBreakFaults, settleSoftHyphens, collectHeadings };
+const api: InPageApi = { findLostText, findBreakFaults, settleSoftHyphens, collectHeadings, findPageStarts };
 (window as unknown as InPageWindow).avimPressInPage = api;

@@ -9,6 +9,9 @@ export const localeSchema = z.strictObject({
   aboutTheAuthor: label,
   aboutTheAuthors: label,
   contents: label,
+  /** A book's lists of its captioned figures and tables (print and navigation). */
+  listOfFigures: label,
+  listOfTables: label,
   titlePage: label,
   cover: label,
   colophon: label,

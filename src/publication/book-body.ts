@@ -14,6 +14,7 @@ import type { VFile } from 'vfile';
 import { safeDecode } from '../util/paths.js';
 import type { Asset } from '../transform/assets.js';
 import '../transform/file-data.js';
+import { captionOf } from '../transform/plugins/rehype-captions.js';
 import type { Author, ContentsEntry, Note, NotesNumbering } from './model.js';
 
 declare module 'hast' {
@@ -36,6 +37,9 @@ export interface BookBody {
   contents: ContentsEntry[];
   /** The chapters' authors who have a biography, in order, each once: they join the author page. */
   chapterAuthors: Author[];
+  /** The captioned figures and tables, in order: a book lists them after its contents. */
+  figures: ContentsEntry[];
+  tables: ContentsEntry[];
   /** Links to an id no part of the book has, kept as text: the file and place to report them at. */
   deadLinks: { file: VFile; href: string; place?: Position }[];
 }
@@ -73,7 +77,7 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
     }
     const id = `chapter-${index}`;
     taken.add(id);
-    keepIdsUnique(chapter, taken);
+    keepIdsUnique(chapter, taken, index);
     const entry: ContentsEntry = { title, href: `#${id}`, ...(author ? { author } : {}), children: [] };
     let sub = 0;
     for (const node of chapter.body.children) {
@@ -92,7 +96,25 @@ export function bookBody(book: TransformedPart, chapters: TransformedPart[], num
   for (const part of [book, ...chapters]) for (const asset of part.file.data.assets?.all ?? []) assets.set(asset.path, asset);
   for (const note of notes) taken.add(note.id);
   const deadLinks = [book, ...chapters].flatMap((part) => deadLinksOf(part, taken));
-  return { body: { type: 'root', children }, notes, assets: [...assets.values()], contents, chapterAuthors: [...chapterAuthors.values()], deadLinks };
+  const body: Root = { type: 'root', children };
+  const captioned = (tag: string): ContentsEntry[] => {
+    const found: ContentsEntry[] = [];
+    visit(body, 'element', (node) => {
+      const caption = node.tagName === tag ? captionOf(node) : undefined;
+      if (caption && typeof node.properties.id === 'string') found.push({ title: headingText(caption), href: `#${node.properties.id}`, children: [] });
+    });
+    return found;
+  };
+  return {
+    body,
+    notes,
+    assets: [...assets.values()],
+    contents,
+    figures: captioned('figure'),
+    tables: captioned('table'),
+    chapterAuthors: [...chapterAuthors.values()],
+    deadLinks,
+  };
 }
 
 /** The part's body and its notes' content (the same elements the book holds). */
@@ -101,17 +123,23 @@ function treesOf(part: TransformedPart): (Root | Element)[] {
 }
 
 /** An id an earlier part already has becomes `<id>-2` (-3 …) here, and this part's own links to it
- * follow; every id of the part joins `taken`. Note ids are unique already (renumbered). */
-function keepIdsUnique(part: TransformedPart, taken: Set<string>): void {
+ * follow; a chapter's made figure and table ids are numbered in it (figure-3-1 in chapter 3, as its
+ * notes are); every id of the part joins `taken`. Note ids are unique already (renumbered). */
+function keepIdsUnique(part: TransformedPart, taken: Set<string>, chapter?: number): void {
   const renamed = new Map<string, string>();
   for (const tree of treesOf(part)) {
     visit(tree, 'element', (node) => {
-      const id = node.properties.id;
-      if (typeof id !== 'string') return;
+      const written = node.properties.id;
+      if (typeof written !== 'string') return;
+      const id = chapter !== undefined && node.data?.generatedId ? written.replace(/^(figure|table)-/, `$1-${chapter}-`) : written;
+      if (id !== written) {
+        renamed.set(written, id);
+        node.properties.id = id;
+      }
       if (taken.has(id)) {
         let fresh = id;
         for (let n = 2; taken.has(fresh); n++) fresh = `${id}-${n}`;
-        renamed.set(id, fresh);
+        renamed.set(written, fresh);
         node.properties.id = fresh;
       }
       taken.add(String(node.properties.id));
@@ -173,7 +201,7 @@ function renumberNotes(body: Root, notes: Note[], offset: number, key: (number: 
   return renumbered;
 }
 
-/** A heading's words as a contents entry shows them: without its note calls. */
+/** A heading's (or caption's) words as a contents entry shows them: without its note calls. */
 function headingText(heading: Element): string {
   const copy = structuredClone(heading);
   const withoutCalls = (children: ElementContent[]): ElementContent[] =>

@@ -53,6 +53,11 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
   const sections: Section[] = [{ kind: 'title-page', id: 'title-page', title: labels.titlePage, content: section('title-page', common) }];
   // A book's printed contents (the EPUB makes its own from its navigation).
   if (book) sections.push({ kind: 'contents', id: 'contents', title: labels.contents, content: section('contents', { labels, entries: book.contents }) });
+  // A book's lists of its captioned figures and tables, after the contents (each on a page of its own).
+  if (book && book.figures.length + book.tables.length > 0) {
+    const title = book.figures.length > 0 ? labels.listOfFigures : labels.listOfTables;
+    sections.push({ kind: 'lists', id: 'lists', title, content: section('lists', { labels, figures: book.figures, tables: book.tables }) });
+  }
   sections.push({ kind: 'body', id: 'body', title: metadata.title, content: book ? book.body : body });
   if (notes.length > 0) {
     sections.push({ kind: 'notes', id: 'notes', title: labels.notes, content: section('notes', { labels, notes: notes.map((note) => noteTemplateData(note, labels)) }) });

@@ -66,7 +66,8 @@ export interface Note {
   chapter?: string;
 }
 
-export type SectionKind = 'title-page' | 'contents' | 'body' | 'notes' | 'author' | 'colophon';
+/** `lists`: a book's printed lists of figures and tables (the EPUB's are in its navigation). */
+export type SectionKind = 'title-page' | 'contents' | 'lists' | 'body' | 'notes' | 'author' | 'colophon';
 
 /** An entry of a book's printed contents: a chapter (with its author) or a heading under it. */
 export interface ContentsEntry {

@@ -30,9 +30,9 @@ export function textBlocks(tree: Root | Element): Element[] {
   return blocks;
 }
 
-/** The print side: each text block of a section's tree gets its `kind:number`. */
-export function markTextBlocks(tree: Root, kind: string): void {
-  textBlocks(tree).forEach((block, index) => {
+/** The print side: each of the blocks (found before the tree changed) gets its `kind:number`. */
+export function markTextBlocks(blocks: Element[], kind: string): void {
+  blocks.forEach((block, index) => {
     block.properties.dataTextBlock = `${kind}:${index}`;
   });
 }

@@ -12,6 +12,7 @@ import { insertPageBreaks } from './page-breaks.js';
 import type { PageStart } from '../page-map.js';
 import { safeDecode } from '../../util/paths.js';
 import { noteTemplateData } from '../../publication/note-data.js';
+import { captionOf } from '../../transform/plugins/rehype-captions.js';
 
 export type DocumentKind = SectionKind | 'cover' | 'chapter' | 'contents';
 
@@ -58,7 +59,7 @@ export function contentDocuments(publication: Publication, project: Project, pag
 
   for (const section of publication.sections) {
     const tree = structuredClone(section.content);
-    if (section.kind !== 'contents') insertPageBreaks(tree, section.kind, pageMap);
+    if (section.kind !== 'contents' && section.kind !== 'lists') insertPageBreaks(tree, section.kind, pageMap);
     if (section.kind === 'body') {
       const parts = splitBody(tree);
       const digits = String(parts.length).length;
@@ -75,8 +76,8 @@ export function contentDocuments(publication: Publication, project: Project, pag
           tree: { type: 'root', children: part.children },
         });
       });
-    } else if (section.kind === 'contents') {
-      // A book's printed contents: the e-book makes its own from its navigation (render-epub.ts).
+    } else if (section.kind === 'contents' || section.kind === 'lists') {
+      // A book's printed contents and lists: the e-book makes its own from its navigation (render-epub.ts).
       continue;
     } else if (section.kind === 'notes') {
       // Endnotes gather in their own file; footnotes go to the end of the file that calls them.
@@ -203,6 +204,19 @@ export function linkAcrossFiles(documents: ContentDocument[]): void {
       if (target && target !== document.filename) node.properties.href = `${target}${href}`;
     });
   }
+}
+
+/** The captioned figures (or tables) in reading order, for the navigation's list of them. */
+export function captionedList(documents: ContentDocument[], tag: 'figure' | 'table'): { title: string; href: string }[] {
+  const entries: { title: string; href: string }[] = [];
+  for (const document of documents) {
+    visit(document.tree, 'element', (node) => {
+      const caption = node.tagName === tag ? captionOf(node) : undefined;
+      const title = caption ? toString(caption).replace(/\s+/g, ' ').trim() : '';
+      if (title && typeof node.properties.id === 'string') entries.push({ title, href: `${document.filename}#${node.properties.id}` });
+    });
+  }
+  return entries;
 }
 
 /** The table of contents, three levels deep: each document, its headings, and theirs. */

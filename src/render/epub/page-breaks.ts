@@ -20,12 +20,31 @@ export function insertPageBreaks(tree: Root, kind: string, pageMap: PageStart[])
   if (starts.length === 0) return 0;
   // All blocks first: a marker holds no text, so placing one does not change the count of another.
   const blocks = textBlocks(tree);
+  const parents = new Map<Element, Root | Element>();
+  visit(tree, 'element', (node: Element, _, parent) => {
+    if (parent) parents.set(node, parent);
+  });
   let placed = 0;
   for (const start of starts) {
     const block = blocks[start.block];
-    if (block && insertAt(block, start.offset, marker(start.label))) placed++;
+    if (!block) continue;
+    // A page that starts with a block: the marker before it, where a span may stand (not in a list or
+    // a table row), so that a heading's or a paragraph's own markup stays as it is.
+    const parent = parents.get(block);
+    if (start.offset === 0 && parent && (parent.type === 'root' || FLOW_CONTAINERS.has(parent.tagName))) {
+      parent.children.splice(parent.children.indexOf(block), 0, marker(start.label));
+      placed++;
+    } else if (insertAt(block, start.offset, marker(start.label))) placed++;
   }
   return placed;
+}
+
+/** Elements whose content is flow content, where a span may stand beside blocks. */
+const FLOW_CONTAINERS = new Set(['section', 'div', 'blockquote', 'li', 'figure', 'aside', 'td', 'th', 'dd', 'main', 'article', 'nav', 'header', 'footer', 'details']);
+
+/** A page-break marker (split-body.ts keeps one that stands before a chapter's heading with it). */
+export function isPageBreak(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && (node as Element).type === 'element' && (node as Element).properties?.role === 'doc-pagebreak';
 }
 
 function marker(label: string): Element {

@@ -14,7 +14,7 @@ import type { Author, Publication } from '../../publication/model.js';
 import { loadTypefaces } from '../../load/typefaces.js';
 import { fontFaceCss, fontStacks, resolveFontVariables } from '../fonts.js';
 import { accessibilityFacts, accessibilityMetadata, type AccessibilityFacts, type ConformanceCheck } from './accessibility.js';
-import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
+import { captionedList, contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
 import { coverImage } from './cover.js';
 import { pageList } from './page-breaks.js';
 import type { PageStart } from '../page-map.js';
@@ -63,13 +63,15 @@ export async function renderEpub(publication: Publication, project: Project, opt
     documents.splice(documents.findIndex((document) => document.kind === 'title-page') + 1, 0, contents);
   }
   linkAcrossFiles(documents);
+  // Lists of the captioned figures and tables, in the navigation document (epub:type loi, lot).
+  const lists = { figures: captionedList(documents, 'figure'), tables: captionedList(documents, 'table') };
 
   // Each face the text is set in, subset to what it sets; the stylesheet without custom properties.
   const typefaces = loadTypefaces(project.brand);
   const stylesheet = resolveFontVariables(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'), fontStacks(typefaces));
   const navigationDocument = {
     bodyClass: '',
-    html: /<body[^>]*>([\s\S]*)<\/body>/.exec(project.templates.render('epub/toc.xhtml.ejs', { meta: metadata, labels, nav, landmarks: landmarks(documents, labels), pages }))?.[1] ?? '',
+    html: /<body[^>]*>([\s\S]*)<\/body>/.exec(project.templates.render('epub/toc.xhtml.ejs', { meta: metadata, labels, nav, landmarks: landmarks(documents, labels), pages, lists }))?.[1] ?? '',
   };
   const shown = [...shownDocuments(documents), navigationDocument];
   const fonts = await embeddedFonts(await collectStyledText(await options.browser(), shown, stylesheet, metadata.lang), typefaces);
@@ -113,6 +115,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
       nav,
       landmarks: landmarks(documents, labels),
       pages,
+      lists,
       resources,
       coverImage: { id: cover.id },
       accessibility: accessibilityMetadata(facts, options.conformance),

@@ -23,6 +23,8 @@ export interface PackageTemplateData {
   landmarks: Landmark[];
   /** The print edition's pages, in reading order (empty when the EPUB was made without the PDF). */
   pages: PageListEntry[];
+  /** The captioned figures and tables, in reading order. */
+  lists: { figures: { title: string; href: string }[]; tables: { title: string; href: string }[] };
   /** Manifest items besides the documents, the navigation, the NCX and the style sheet. */
   resources: ManifestResource[];
   coverImage: { id: string };

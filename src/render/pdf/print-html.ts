@@ -16,7 +16,7 @@ import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
 import { hastToHtml } from '../../util/html.js';
-import { markTextBlocks } from '../page-map.js';
+import { markTextBlocks, textBlocks } from '../page-map.js';
 
 /** Sections whose running text is hyphenated; the title page and colophon are set ragged. */
 const HYPHENATED: SectionKind[] = ['body', 'notes', 'author'];
@@ -73,12 +73,13 @@ export async function printHtml(publication: Publication, project: Project, engi
   // from their templates' output, so their positions are the template's, not the manuscript's.
   const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean, isSection = false): string => {
     const copy = structuredClone(tree);
-    // Before anything changes the tree: the EPUB numbers the same blocks of the same tree (page-map.ts).
-    if (isSection && kind !== 'contents') markTextBlocks(copy, kind);
+    // Found before anything changes the tree: the EPUB numbers the same blocks of the same tree (page-map.ts).
+    const blocks = isSection && kind !== 'contents' && kind !== 'lists' ? textBlocks(copy) : [];
     const dropped = inlineImages(copy, assets);
     droppedImages.push(...(fromManuscript ? dropped : dropped.map((image) => ({ source: image.source, reason: image.reason }))));
     if (fromManuscript) markSourcePlaces(copy);
     if (CROSS_REFERENCING.includes(kind)) markCrossReferences(copy, labels.crossReferencePage);
+    markTextBlocks(blocks, kind);
     if (HYPHENATED.includes(kind)) hyphenateTree(copy, metadata.lang);
     return hastToHtml(copy);
   };

@@ -15,6 +15,11 @@ const RESERVED = new Set([
   'title-page',
   'contents',
   'contents-heading',
+  'lists',
+  'list-of-figures-heading',
+  'list-of-tables-heading',
+  'loi',
+  'lot',
   'body',
   'notes',
   'notes-heading',
@@ -33,7 +38,8 @@ const RESERVED = new Set([
   'series',
   'conformance',
 ]);
-const RESERVED_PATTERN = /^(fn|fnref|chapter|page)-\d/;
+// Whole ids only: a heading "Chapter 1: Trade" is #chapter-1-trade.
+const RESERVED_PATTERN = /^(fn|fnref|chapter|page|figure|table)-\d+(-\d+)*$/;
 
 export function isReservedId(id: string): boolean {
   return RESERVED.has(id) || RESERVED_PATTERN.test(id);
@@ -60,10 +66,15 @@ export default function rehypeHeadingIds() {
       if (!HEADING.test(node.tagName) || typeof node.properties.id === 'string') return;
       const base = githubSlug(textWithoutCalls(node.children).trim());
       if (base === '') return;
-      // GitHub's own numbering of repeats (intro, intro-1 …), past any id already in use.
+      // GitHub's own numbering of repeats (intro, intro-1 …), past any id already in use; an id the tool
+      // uses itself gets "-section" (never one of those: they end in a number or are listed).
+      const candidate = (n: number) => {
+        const id = n === 0 ? base : `${base}-${n}`;
+        return isReservedId(id) ? `${id}-section` : id;
+      };
       let count = counts.get(base) ?? 0;
-      let id = count === 0 ? base : `${base}-${count}`;
-      while (taken.has(id) || isReservedId(id)) id = `${base}-${++count}`;
+      while (taken.has(candidate(count))) count++;
+      const id = candidate(count);
       counts.set(base, count + 1);
       taken.add(id);
       node.properties.id = id;

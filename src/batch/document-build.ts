@@ -11,6 +11,7 @@ import { failOnErrors, FatalProblems, isError, problem } from '../problems/probl
 import type { Publication } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
 import { renderEpub, type EpubResult } from '../render/epub/render-epub.js';
+import type { PageStart } from '../render/page-map.js';
 import { renderPdf, type PdfStage } from '../render/pdf/render-pdf.js';
 import { checkWithAce, findAce } from '../validate/ace.js';
 import { countErrors, countWarnings } from '../validate/report.js';
@@ -114,23 +115,21 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   const inputs = [sourceInput, ...publication.source.chapters.map((chapter) => hashInput(project.root, chapter)), ...assetInputs(publication)];
   const base = { source: relativeSource, sourceSha256: sourceInput.sha256, inputs, optionsKey: context.optionsKey };
 
-  // The PDF and the EPUB are made at once (neither reads the other, and both wait on the browser);
-  // both run to their end, so no rejection is left unheard.
+  // The PDF first: the EPUB takes its page list from where the print pages start (its page map). An
+  // EPUB made alone has no page list. Nothing is written unless every format was made: a failed
+  // document leaves its previous artifacts.
   const started = performance.now();
-  const [pdfOutcome, epubOutcome] = await Promise.allSettled([
-    formats.includes('pdf')
-      ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file, undefined, context.stage)))
-      : undefined,
-    formats.includes('epub')
-      ? withTimeout('EPUB', STAGE_SECONDS.epub, () => {
-          context.stage('epub');
-          return renderEpub(publication, project, { browser: () => context.browser.get() });
-        })
-      : undefined,
-  ]);
-  // Nothing is written unless every format was made: a failed document leaves its previous artifacts.
-  if (pdfOutcome.status === 'rejected') throw pdfOutcome.reason;
-  if (epubOutcome.status === 'rejected') throw epubOutcome.reason;
+  const pdf = formats.includes('pdf')
+    ? await withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file, undefined, context.stage)))
+    : undefined;
+  const pageMap = pdf?.pageMap;
+  const epubOptions = { browser: () => context.browser.get(), ...(pageMap ? { pageMap } : {}) };
+  const made = formats.includes('epub')
+    ? await withTimeout('EPUB', STAGE_SECONDS.epub, () => {
+        context.stage('epub');
+        return renderEpub(publication, project, epubOptions);
+      })
+    : undefined;
   const rendered = performance.now() - started;
   const strictFailure = () => {
     const warnings = file.messages.filter((message) => message.fatal === false).length;
@@ -143,8 +142,8 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
 
   const artifacts: ManifestArtifact[] = [];
   // The EPUB first: it is validated before it replaces anything, and a failure stops the PDF too.
-  let epub = epubOutcome.value;
-  if (epub && context.options.validate) epub = await withConformanceClaim(epub, publication, project, context, file);
+  let epub = made;
+  if (epub && context.options.validate) epub = await withConformanceClaim(epub, publication, project, context, file, pageMap);
   if (epub) {
     const target = path.join(outDir, `${slug}.epub`);
     let validation: ManifestArtifact['validation'];
@@ -168,7 +167,6 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
     context.report(file);
     context.written(artifact, rendered);
   }
-  const pdf = pdfOutcome.value;
   if (pdf) {
     const target = path.join(outDir, `${slug}.pdf`);
     await writeAtomic(target, pdf.bytes);
@@ -202,7 +200,7 @@ const STANDARD = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
 
 /** An EPUB claims conformance only when DAISY Ace found no violation in it and every image's text
  * alternative was decided; then it is made again, with the claim naming Ace as the checker. */
-async function withConformanceClaim(epub: EpubResult, publication: Publication, project: Project, context: DocumentContext, file: VFile): Promise<EpubResult> {
+async function withConformanceClaim(epub: EpubResult, publication: Publication, project: Project, context: DocumentContext, file: VFile, pageMap?: PageStart[]): Promise<EpubResult> {
   const ace = findAce();
   if (!ace) {
     problem(file, 'No conformance claim: DAISY Ace is not installed (npm install @daisy/ace-cli), so nobody checked the EPUB', { ruleId: 'accessibility-claim', severity: 'info' });
@@ -233,7 +231,7 @@ async function withConformanceClaim(epub: EpubResult, publication: Publication, 
     return epub;
   }
   problem(file, `Claims ${STANDARD}, checked by ${result.checker} (0 violations)`, { ruleId: 'accessibility-claim', severity: 'info' });
-  return renderEpub(publication, project, { browser: () => context.browser.get(), conformance: { standard: STANDARD, checker: result.checker } });
+  return renderEpub(publication, project, { browser: () => context.browser.get(), conformance: { standard: STANDARD, checker: result.checker }, ...(pageMap ? { pageMap } : {}) });
 }
 
 /** The previous run's artifacts for this source, when every one is still there and nothing changed. */

@@ -9,6 +9,9 @@ export const localeSchema = z.strictObject({
   aboutTheAuthor: label,
   aboutTheAuthors: label,
   contents: label,
+  /** A book's lists of its captioned figures and tables (print and navigation). */
+  listOfFigures: label,
+  listOfTables: label,
   titlePage: label,
   cover: label,
   colophon: label,
@@ -39,6 +42,8 @@ export const localeSchema = z.strictObject({
   catalogingRecord: label,
   publisher: label,
   backToCall: label,
+  /** The word before the page number a cross-reference prints after its text in print. */
+  crossReferencePage: label,
   page: label,
   backlinkSymbol: label,
   /** Quote marks for typographic quotes in this language. */
@@ -52,6 +57,8 @@ export const localeSchema = z.strictObject({
   a11yImagesUndescribed: label,
   a11yPageList: label,
   a11yConforms: label,
+  /** The navigation's list of the print edition's pages. */
+  pageList: label,
   landmarks: label,
   /** The label of a task list item's checkbox, checked and not. */
   taskDone: label,

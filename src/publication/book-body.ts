@@ -2,13 +2,18 @@
 // title (an h1, the chapter author under it; a part's title before its first chapter), its notes
 // renumbered through the book or from 1 in each chapter, with ids unique in the book; the book's own
 // text (a preface) apart, its notes first; the printed contents' entries (parts, chapters and their
-// `##` headings); the chapter authors with a biography, for the author page. Pure: hast in, hast out.
+// `##` headings); the chapter authors with a biography, for the author page. Ids stay unique in the
+// book (a repeat in a later chapter is renamed there, its own links with it) and a link into another
+// chapter is checked here, where the chapters meet. Pure: hast in, hast out.
 import type { Element, ElementContent, ElementData, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
+import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { safeDecode } from '../util/paths.js';
 import type { Asset } from '../transform/assets.js';
+import { captionOf } from '../transform/plugins/rehype-captions.js';
 import '../transform/file-data.js';
 import type { Author, ContentsEntry, Note, NotesNumbering } from './model.js';
 
@@ -38,6 +43,11 @@ export interface BookBody {
   contents: ContentsEntry[];
   /** The chapters' authors who have a biography, in order, each once: they join the author page. */
   chapterAuthors: Author[];
+  /** The captioned figures and tables, in order: a book lists them after its contents. */
+  figures: ContentsEntry[];
+  tables: ContentsEntry[];
+  /** Links to an id no part of the book has, kept as text: the file and place to report them at. */
+  deadLinks: { file: VFile; href: string; place?: Position }[];
 }
 
 export function bookBody(bookFile: VFile, book: TransformedPart, chapters: TransformedChapter[], numbering: NotesNumbering): BookBody {
@@ -52,7 +62,9 @@ export function bookBody(bookFile: VFile, book: TransformedPart, chapters: Trans
     const renumbered = renumberNotes(part.body, own, numbering === 'book' ? notes.length : 0, key);
     notes.push(...(chapter === undefined ? renumbered : renumbered.map((note) => ({ ...note, chapter }))));
   };
+  const taken = new Set<string>();
   renumber(book, 0);
+  keepIdsUnique(book, taken);
   // A preface file's lines are its own; the book file's own text keeps the book's.
   if (book.file !== bookFile) markSourceFile(book);
   const preface = book.body.children.some((node) => node.type === 'element') ? book.body : undefined;
@@ -68,6 +80,7 @@ export function bookBody(bookFile: VFile, book: TransformedPart, chapters: Trans
     markSourceFile(chapter);
     if (chapter.part !== undefined) {
       const id = `part-${++parts}`;
+      taken.add(id);
       partEntry = { title: chapter.part, href: `#${id}`, kind: 'part', children: [] };
       contents.push(partEntry);
       children.push(h('h1', { id, className: ['part-title'] }, chapter.part));
@@ -80,6 +93,8 @@ export function bookBody(bookFile: VFile, book: TransformedPart, chapters: Trans
       if (bio && !chapterAuthors.has(name)) chapterAuthors.set(name, { name, ...(role !== undefined ? { role } : {}), bio, ...(photo ? { photo } : {}) });
     }
     const id = `chapter-${index}`;
+    taken.add(id);
+    keepIdsUnique(chapter, taken, index);
     const entry: ContentsEntry = { title, href: `#${id}`, ...(author ? { author } : {}), children: [] };
     let sub = 0;
     for (const node of chapter.body.children) {
@@ -100,13 +115,27 @@ export function bookBody(bookFile: VFile, book: TransformedPart, chapters: Trans
 
   const assets = new Map<string, Asset>();
   for (const file of [bookFile, book.file, ...chapters.map((chapter) => chapter.file)]) for (const asset of file.data.assets?.all ?? []) assets.set(asset.path, asset);
+  for (const note of notes) taken.add(note.id);
+  const deadLinks = [book, ...chapters].flatMap((part) => deadLinksOf(part, taken));
+  const body: Root = { type: 'root', children };
+  const captioned = (tag: string): ContentsEntry[] => {
+    const found: ContentsEntry[] = [];
+    visit(body, 'element', (node) => {
+      const caption = node.tagName === tag ? captionOf(node) : undefined;
+      if (caption && typeof node.properties.id === 'string') found.push({ title: headingText(caption), href: `#${node.properties.id}`, children: [] });
+    });
+    return found;
+  };
   return {
-    body: { type: 'root', children },
+    body,
     ...(preface ? { preface } : {}),
     notes,
     assets: [...assets.values()],
     contents,
+    figures: captioned('figure'),
+    tables: captioned('table'),
     chapterAuthors: [...chapterAuthors.values()],
+    deadLinks,
   };
 }
 
@@ -117,6 +146,59 @@ function markSourceFile(part: TransformedPart): void {
     // (A parser's augmentation types `position` in ElementData as always there; it is optional.)
     node.data = { ...(node.data as ElementData), sourceFile: part.file.path };
   });
+}
+
+/** The part's body and its notes' content (the same elements the book holds). */
+function treesOf(part: TransformedPart): (Root | Element)[] {
+  return [part.body, ...(part.file.data.notes ?? []).flatMap((note) => note.content)];
+}
+
+/** An id an earlier part already has becomes `<id>-2` (-3 …) here, and this part's own links to it
+ * follow; a chapter's made figure and table ids are numbered in it (figure-3-1 in chapter 3, as its
+ * notes are); every id of the part joins `taken`. Note ids are unique already (renumbered). */
+function keepIdsUnique(part: TransformedPart, taken: Set<string>, chapter?: number): void {
+  const renamed = new Map<string, string>();
+  for (const tree of treesOf(part)) {
+    visit(tree, 'element', (node) => {
+      const written = node.properties.id;
+      if (typeof written !== 'string') return;
+      const id = chapter !== undefined && node.data?.generatedId ? written.replace(/^(figure|table)-/, `$1-${chapter}-`) : written;
+      if (id !== written) {
+        renamed.set(written, id);
+        node.properties.id = id;
+      }
+      if (taken.has(id)) {
+        let fresh = id;
+        for (let n = 2; taken.has(fresh); n++) fresh = `${id}-${n}`;
+        renamed.set(written, fresh);
+        node.properties.id = fresh;
+      }
+      taken.add(String(node.properties.id));
+    });
+  }
+  if (renamed.size === 0) return;
+  for (const tree of treesOf(part)) {
+    visit(tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = renamed.get(safeDecode(href.slice(1)));
+      if (target) node.properties.href = `#${target}`;
+    });
+  }
+}
+
+/** The part's `#` links to ids nowhere in the book: kept as text (their href removed). */
+function deadLinksOf(part: TransformedPart, ids: Set<string>): BookBody['deadLinks'] {
+  const dead: BookBody['deadLinks'] = [];
+  for (const tree of treesOf(part)) {
+    visit(tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || ids.has(safeDecode(href.slice(1)))) return;
+      dead.push({ file: part.file, href, ...(node.position ? { place: node.position } : {}) });
+      delete node.properties.href;
+    });
+  }
+  return dead;
 }
 
 /** The part's notes with their new numbers and ids (`fn-<key>`, calls `fnref-<key>[-k]`), their
@@ -150,7 +232,7 @@ function renumberNotes(body: Root, notes: Note[], offset: number, key: (number: 
   return renumbered;
 }
 
-/** A heading's words as a contents entry shows them: without its note calls. */
+/** A heading's (or caption's) words as a contents entry shows them: without its note calls. */
 function headingText(heading: Element): string {
   const copy = structuredClone(heading);
   const withoutCalls = (children: ElementContent[]): ElementContent[] =>

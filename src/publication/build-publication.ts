@@ -51,7 +51,8 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
   const notes = book ? book.notes : (file.data.notes ?? []);
 
   const sections: Section[] = [];
-  // A book's front matter: half title, title page, copyright page on its back, contents, preface.
+  // A book's front matter: half title, title page, copyright page on its back, contents, lists of
+  // figures and tables, preface.
   if (book) sections.push({ kind: 'half-title', id: 'half-title', title: metadata.title, content: section('half-title', common) });
   sections.push({ kind: 'title-page', id: 'title-page', title: labels.titlePage, content: section('title-page', common) });
   if (book) {
@@ -60,6 +61,11 @@ export function buildPublication(file: VFile, body: Root, project: Project, date
     const entries = [...(preface ? [{ title: labels.preface, href: '#preface', kind: 'front' as const, children: [] }] : []), ...book.contents];
     // A book's printed contents (the EPUB makes its own from its navigation).
     sections.push({ kind: 'contents', id: 'contents', title: labels.contents, content: section('contents', { labels, entries }) });
+    // A book's lists of its captioned figures and tables, after the contents (each on a page of its own).
+    if (book.figures.length + book.tables.length > 0) {
+      const title = book.figures.length > 0 ? labels.listOfFigures : labels.listOfTables;
+      sections.push({ kind: 'lists', id: 'lists', title, content: section('lists', { labels, figures: book.figures, tables: book.tables }) });
+    }
     if (preface) sections.push({ kind: 'preface', id: 'preface', title: labels.preface, content: preface });
   }
   sections.push({ kind: 'body', id: 'body', title: metadata.title, content: book ? book.body : body });

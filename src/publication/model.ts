@@ -66,7 +66,8 @@ export interface Note {
   chapter?: string;
 }
 
-export type SectionKind = 'half-title' | 'title-page' | 'copyright' | 'contents' | 'preface' | 'body' | 'notes' | 'author' | 'colophon';
+/** `lists`: a book's printed lists of figures and tables (the EPUB's are in its navigation). */
+export type SectionKind = 'half-title' | 'title-page' | 'copyright' | 'contents' | 'lists' | 'preface' | 'body' | 'notes' | 'author' | 'colophon';
 
 /** An entry of a book's printed contents: a part, a chapter (with its author), a heading under it. */
 export interface ContentsEntry {

@@ -137,8 +137,11 @@ async function transformChapters(book: VFile, body: TransformedPart['body'], lis
     failOnErrors(book);
   }
   const numbering = book.data.frontMatter?.notes;
-  return {
-    ...bookBody(book, preface ?? { file: book, body: { type: 'root', children: [] } }, chapters, typeof numbering === 'object' ? (numbering.numbering ?? 'book') : 'book'),
-    chapterFiles: [...(prefacePath ? [prefacePath] : []), ...found.map((chapter) => chapter.path)],
-  };
+  const parts = bookBody(book, preface ?? { file: book, body: { type: 'root', children: [] } }, chapters, typeof numbering === 'object' ? (numbering.numbering ?? 'book') : 'book');
+  // Said at the file the link is in (a chapter's problems join the book's, as above).
+  for (const { file, href, place } of parts.deadLinks) {
+    const message = problem(file, `Link to "${href}", but no element of the book has that id; kept as text`, { ruleId: 'link-dead', severity: 'warning', place });
+    if (file !== book) book.messages.push(message);
+  }
+  return { ...parts, chapterFiles: [...(prefacePath ? [prefacePath] : []), ...found.map((chapter) => chapter.path)] };
 }

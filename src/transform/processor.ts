@@ -23,7 +23,9 @@ import rehypeAuthorBios from './plugins/rehype-author-bios.js';
 import rehypeAuthorSection from './plugins/rehype-author-section.js';
 import rehypeCheckGlyphs from './plugins/rehype-check-glyphs.js';
 import rehypeCheckLinks from './plugins/rehype-check-links.js';
+import rehypeCaptions from './plugins/rehype-captions.js';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.js';
+import rehypeHeadingIds from './plugins/rehype-heading-ids.js';
 import { safeHtml } from './safe-html.js';
 
 export interface TransformOptions {
@@ -66,7 +68,9 @@ export function createProcessor(options: TransformOptions) {
     .use(rehypeCollectNotes)
     .use(rehypeAuthorSection, { headings: authorHeadings(options.labels) })
     .use(rehypeAuthorBios, safeHtmlOptions)
-    .use(rehypeCheckLinks)
+    .use(rehypeCaptions)
+    .use(rehypeHeadingIds)
+    .use(rehypeCheckLinks, { chapter: options.chapter ?? false })
     .use(options.typefaces ? [[rehypeCheckGlyphs, { typefaces: options.typefaces }]] : []);
 }
 

@@ -56,7 +56,8 @@ export function accessibilityMetadata(facts: AccessibilityFacts, conformance?: C
   const allDescribed = facts.imagesWithoutAlt === 0;
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'];
   if (visual && allDescribed) features.push('alternativeText');
-  if (facts.pageList) features.push('pageNavigation');
+  // Page-break markers from the print edition, and the navigation's page list of them.
+  if (facts.pageList) features.push('pageBreakMarkers', 'pageNavigation', 'printPageNumbers');
   return {
     modes: visual ? ['textual', 'visual'] : ['textual'],
     sufficient: visual ? (allDescribed ? ['textual', 'textual,visual'] : ['textual,visual']) : ['textual'],

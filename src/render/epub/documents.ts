@@ -8,8 +8,11 @@ import { visit } from 'unist-util-visit';
 import type { Labels, Project } from '../../load/project.js';
 import type { Note, Publication, SectionKind } from '../../publication/model.js';
 import { splitBody } from './split-body.js';
+import { insertPageBreaks } from './page-breaks.js';
+import type { PageStart } from '../page-map.js';
 import { safeDecode } from '../../util/paths.js';
 import { noteTemplateData } from '../../publication/note-data.js';
+import { captionOf } from '../../transform/plugins/rehype-captions.js';
 
 export type DocumentKind = SectionKind | 'cover' | 'chapter' | 'part' | 'contents';
 
@@ -49,7 +52,8 @@ const EPUB_TYPES: Record<string, string> = {
   'doc-part': 'part',
 };
 
-export function contentDocuments(publication: Publication, project: Project): ContentDocument[] {
+/** `pageMap`: where the print edition's pages start (from the PDF render), for page-break markers. */
+export function contentDocuments(publication: Publication, project: Project, pageMap: PageStart[] = []): ContentDocument[] {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang];
   const documents: ContentDocument[] = [];
@@ -58,6 +62,7 @@ export function contentDocuments(publication: Publication, project: Project): Co
 
   for (const section of publication.sections) {
     const tree = structuredClone(section.content);
+    if (section.kind !== 'contents' && section.kind !== 'lists') insertPageBreaks(tree, section.kind, pageMap);
     if (section.kind === 'body') {
       const parts = splitBody(tree);
       const digits = String(parts.length).length;
@@ -84,9 +89,9 @@ export function contentDocuments(publication: Publication, project: Project): Co
           tree: { type: 'root', children: part.children },
         });
       });
-    } else if (section.kind === 'contents' || section.kind === 'half-title') {
-      // A book's printed contents: the e-book makes its own from its navigation (render-epub.ts); a
-      // half title is a printed book's page only.
+    } else if (section.kind === 'contents' || section.kind === 'lists' || section.kind === 'half-title') {
+      // A book's printed contents and lists: the e-book makes its own from its navigation (render-epub.ts);
+      // a half title is a printed book's page only.
       continue;
     } else if (section.kind === 'notes') {
       // Endnotes gather in their own file; footnotes go to the end of the file that calls them.
@@ -213,6 +218,19 @@ export function linkAcrossFiles(documents: ContentDocument[]): void {
       if (target && target !== document.filename) node.properties.href = `${target}${href}`;
     });
   }
+}
+
+/** The captioned figures (or tables) in reading order, for the navigation's list of them. */
+export function captionedList(documents: ContentDocument[], tag: 'figure' | 'table'): { title: string; href: string }[] {
+  const entries: { title: string; href: string }[] = [];
+  for (const document of documents) {
+    visit(document.tree, 'element', (node) => {
+      const caption = node.tagName === tag ? captionOf(node) : undefined;
+      const title = caption ? toString(caption).replace(/\s+/g, ' ').trim() : '';
+      if (title && typeof node.properties.id === 'string') entries.push({ title, href: `${document.filename}#${node.properties.id}` });
+    });
+  }
+  return entries;
 }
 
 /** The table of contents, three levels deep: each document, its headings, and theirs; in a book with

@@ -14,8 +14,10 @@ import type { Author, Publication } from '../../publication/model.js';
 import { loadTypefaces } from '../../load/typefaces.js';
 import { fontFaceCss, fontStacks, resolveFontVariables } from '../fonts.js';
 import { accessibilityFacts, accessibilityMetadata, type AccessibilityFacts, type ConformanceCheck } from './accessibility.js';
-import { contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
+import { captionedList, contentDocuments, landmarks, linkAcrossFiles, navigation, type ContentDocument, type NavEntry } from './documents.js';
 import { coverImage } from './cover.js';
+import { pageList } from './page-breaks.js';
+import type { PageStart } from '../page-map.js';
 import { embeddedFonts } from './embedded-fonts.js';
 import { ImagePackage } from './images.js';
 import { packageEpub } from './packaged-epub.js';
@@ -28,6 +30,9 @@ export interface EpubOptions {
   browser: () => Promise<Browser>;
   /** A conformance claim, made only when a checker found the EPUB conforms (build --validate, with Ace). */
   conformance?: ConformanceCheck;
+  /** Where the print edition's pages start (the PDF render of the same publication): each gets a
+   * page-break marker and an entry in the page list. Without it, the EPUB has no page list. */
+  pageMap?: PageStart[];
 }
 
 export interface EpubResult {
@@ -42,12 +47,13 @@ export async function renderEpub(publication: Publication, project: Project, opt
   const brandName = localize(project.brand.name, metadata.lang);
   const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
 
-  const documents = contentDocuments(publication, project);
+  const documents = contentDocuments(publication, project, options.pageMap);
   const images = new ImagePackage(publication.assets);
   const cover = await coverImage(publication, project, images, options.browser);
   for (const document of documents) images.rewrite(document.tree);
   // Before the cover joins: a cover image does not make a text book a visual one.
-  const facts = accessibilityFacts(documents, false);
+  const pages = pageList(documents);
+  const facts = accessibilityFacts(documents, pages.length > 0);
   documents.unshift(coverDocument(cover.href, publication, project));
   const nav = navigation(documents);
   // A visible contents page after the title page, for any work with sections: KDP asks for one, and
@@ -59,13 +65,15 @@ export async function renderEpub(publication: Publication, project: Project, opt
     documents.splice((before >= 0 ? before : documents.findIndex((document) => document.kind === 'title-page')) + 1, 0, contents);
   }
   linkAcrossFiles(documents);
+  // Lists of the captioned figures and tables, in the navigation document (epub:type loi, lot).
+  const lists = { figures: captionedList(documents, 'figure'), tables: captionedList(documents, 'table') };
 
   // Each face the text is set in, subset to what it sets; the stylesheet without custom properties.
   const typefaces = loadTypefaces(project.brand);
   const stylesheet = resolveFontVariables(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'), fontStacks(typefaces));
   const navigationDocument = {
     bodyClass: '',
-    html: /<body[^>]*>([\s\S]*)<\/body>/.exec(project.templates.render('epub/toc.xhtml.ejs', { meta: metadata, labels, nav, landmarks: landmarks(documents, labels) }))?.[1] ?? '',
+    html: /<body[^>]*>([\s\S]*)<\/body>/.exec(project.templates.render('epub/toc.xhtml.ejs', { meta: metadata, labels, nav, landmarks: landmarks(documents, labels), pages, lists }))?.[1] ?? '',
   };
   const shown = [...shownDocuments(documents), navigationDocument];
   const fonts = await embeddedFonts(await collectStyledText(await options.browser(), shown, stylesheet, metadata.lang), typefaces);
@@ -108,6 +116,8 @@ export async function renderEpub(publication: Publication, project: Project, opt
       documents,
       nav,
       landmarks: landmarks(documents, labels),
+      pages,
+      lists,
       resources,
       coverImage: { id: cover.id },
       accessibility: accessibilityMetadata(facts, options.conformance),

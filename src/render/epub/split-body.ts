@@ -3,6 +3,7 @@
 // `##` sections) stays one file. Reading systems load, paginate and remember position per file.
 import type { Element, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { isPageBreak } from './page-breaks.js';
 
 export interface BodyPart {
   /** The chapter heading's text; undefined for the body as one part or for text before chapter 1. */
@@ -20,8 +21,11 @@ export function splitBody(body: Root): BodyPart[] {
   let current: BodyPart = { children: [] };
   for (const node of body.children) {
     if (isChapterHeading(node)) {
+      // The print page that starts with the chapter's heading starts with its file.
+      const markers: RootContent[] = [];
+      while (current.children.length > 0 && (isPageBreak(current.children.at(-1)) || !hasContent(current.children.at(-1)!))) markers.unshift(current.children.pop()!);
       if (current.heading || current.children.some(hasContent)) parts.push(current);
-      current = { title: toString(node).trim(), heading: node, children: [node] };
+      current = { title: toString(node).trim(), heading: node, children: [...markers.filter(isPageBreak), node] };
     } else current.children.push(node);
   }
   parts.push(current);

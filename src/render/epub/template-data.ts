@@ -5,6 +5,7 @@ import type { Labels } from '../../load/project.js';
 import type { Metadata } from '../../publication/model.js';
 import type { AccessibilityMetadata } from './accessibility.js';
 import type { ContentDocument, NavEntry } from './documents.js';
+import type { PageListEntry } from './page-breaks.js';
 
 /** content.opf.ejs, toc.xhtml.ejs and toc.ncx.ejs. */
 export interface PackageTemplateData {
@@ -20,6 +21,10 @@ export interface PackageTemplateData {
   documents: ContentDocument[];
   nav: NavEntry[];
   landmarks: Landmark[];
+  /** The print edition's pages, in reading order (empty when the EPUB was made without the PDF). */
+  pages: PageListEntry[];
+  /** The captioned figures and tables, in reading order. */
+  lists: { figures: { title: string; href: string }[]; tables: { title: string; href: string }[] };
   /** Manifest items besides the documents, the navigation, the NCX and the style sheet. */
   resources: ManifestResource[];
   coverImage: { id: string };

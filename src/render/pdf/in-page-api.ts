@@ -53,6 +53,17 @@ export interface PageHeading {
 
 /** The attribute markFontProbes puts on the elements the system-font check asks about. */
 export const FONT_PROBE_ATTRIBUTE = 'data-avim-font-probe';
+/** Where a print page's text starts (render/page-map.ts says how it is counted). */
+export interface PageStart {
+  /** The page, from 1, and the number it is known by (its folio). */
+  page: number;
+  label: string;
+  /** The publication section (a SectionKind) and the text block's number in it. */
+  section: string;
+  block: number;
+  /** Characters of the block (white space, soft hyphens and zero-width spaces not counted) before the page's first. */
+  offset: number;
+}
 
 export interface InPageApi {
   findLostText(markers: LayoutMarkers): LostText[];
@@ -62,6 +73,7 @@ export interface InPageApi {
   /** Marks the elements the system-font check must ask about (in-page/mark-font-probes.ts); how many. */
   markFontProbes(): number;
   unmarkFontProbes(): void;
+  findPageStarts(markers: LayoutMarkers): PageStart[];
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

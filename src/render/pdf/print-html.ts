@@ -16,6 +16,7 @@ import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
 import { hastToHtml } from '../../util/html.js';
+import { markTextBlocks, textBlocks } from '../page-map.js';
 
 /** Sections whose running text is hyphenated; the title page and colophon are set ragged. */
 const HYPHENATED: SectionKind[] = ['preface', 'body', 'notes', 'author'];
@@ -40,6 +41,21 @@ function markSourcePlaces(tree: Root): void {
   });
 }
 
+/** Sections whose links may be cross-references (the manuscript's text and notes). */
+const CROSS_REFERENCING: SectionKind[] = ['body', 'notes', 'author'];
+
+/** A link to a place in the publication that is not a note call or a way back (they have roles): a
+ * cross-reference, to which styles/print.css adds the page it leads to, with the label's word. */
+function markCrossReferences(tree: Root, pageWord: string): void {
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href.length < 2 || node.properties.role !== undefined) return;
+    const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+    node.properties.className = [...classes, 'cross-reference'];
+    node.properties.dataPageWord = pageWord;
+  });
+}
+
 export interface PrintHtml {
   html: string;
   /** Images that were not inlined, with the reason. */
@@ -55,17 +71,21 @@ export async function printHtml(publication: Publication, project: Project, engi
   const assets = new Map(publication.assets.map((asset) => [asset.path, asset]));
   // Only the body and the notes come straight from the manuscript; the other sections are parsed
   // from their templates' output, so their positions are the template's, not the manuscript's.
-  const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean): string => {
+  const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean, isSection = false): string => {
     const copy = structuredClone(tree);
+    // Found before anything changes the tree: the EPUB numbers the same blocks of the same tree (page-map.ts).
+    const blocks = isSection && kind !== 'contents' && kind !== 'lists' && kind !== 'half-title' ? textBlocks(copy) : [];
     const dropped = inlineImages(copy, assets);
     droppedImages.push(...(fromManuscript ? dropped : dropped.map((image) => ({ source: image.source, reason: image.reason }))));
     if (fromManuscript) markSourcePlaces(copy);
+    if (CROSS_REFERENCING.includes(kind)) markCrossReferences(copy, labels.crossReferencePage);
+    markTextBlocks(blocks, kind);
     if (HYPHENATED.includes(kind)) hyphenateTree(copy, metadata.lang);
     return hastToHtml(copy);
   };
   const sections = publication.sections
     .filter((section) => !(footnotes && section.kind === 'notes'))
-    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body' || section.kind === 'preface') }));
+    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body' || section.kind === 'preface', true) }));
   const notes = footnotes ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true)) : [];
   const styles = (name: string) => readFileSync(path.join(project.stylesDir, name), 'utf8');
   const render = (fontCss: string) =>

@@ -17,7 +17,7 @@ import { allFaces, loadTypefaces } from '../../load/typefaces.js';
 import { PRINT_CONTAINERS, type Layout, type LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts } from './font-check.js';
-import type { BreakFault, InPageWindow, LostText, PageHeading, SourcePlace } from './in-page-api.js';
+import type { BreakFault, InPageWindow, LostText, PageHeading, PageStart, SourcePlace } from './in-page-api.js';
 import type { OutlineEntry } from './outline.js';
 import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
@@ -34,6 +34,8 @@ export interface PdfResult {
   pages: number;
   /** Soft hyphens kept (where a line breaks) and removed (everywhere else). */
   hyphenation: { broken: number; removed: number };
+  /** Where each page's text starts, for the EPUB's page-break markers and page list (render/page-map.ts). */
+  pageMap: PageStart[];
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
 }
@@ -170,6 +172,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
       const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap, onStage);
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
+      const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);
       lap('headings');
       await releaseSource(page);
       lap('release');
@@ -186,7 +189,7 @@ export async function renderPdf(publication: Publication, project: Project, brow
       lap('postprocess');
       if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
       for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-      return { bytes, pages, hyphenation, timings };
+      return { bytes, pages, hyphenation, pageMap, timings };
     },
   });
 }

@@ -1,7 +1,9 @@
 // A link must lead somewhere in a PDF or an EPUB: to the web (http, https), to mail or a phone, or to
 // a place in the publication. Links to local files, or to ids that do not exist, would be dead (and
 // EPUBCheck rejects them): they are reported and kept as plain text. An id used again is removed
-// from the later element, with a warning.
+// from the later element, with a warning. In a book, a link to an id in another chapter is checked
+// when the chapters are one body (publication/book-body.ts): a chapter's or the book file's own
+// transform leaves its `#` links to ids it lacks.
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -11,8 +13,14 @@ import '../file-data.js';
 
 const EXTERNAL = /^(https?:|mailto:|tel:)/i;
 
-export default function rehypeCheckLinks() {
+export interface CheckLinksOptions {
+  /** The file is a chapter of a book: its links may lead into the other chapters. */
+  chapter?: boolean;
+}
+
+export default function rehypeCheckLinks(options: CheckLinksOptions = {}) {
   return (tree: Root, file: VFile) => {
+    const inBook = options.chapter === true || (file.data.frontMatter?.chapters?.length ?? 0) > 0;
     const ids = new Set<string>();
     const notes = file.data.notes ?? [];
     // The notes are out of the tree by now; their calls are still in it.
@@ -32,7 +40,7 @@ export default function rehypeCheckLinks() {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
       if (EXTERNAL.test(href)) return;
-      if (href.startsWith('#') && ids.has(safeDecode(href.slice(1)))) return;
+      if (href.startsWith('#') && (ids.has(safeDecode(href.slice(1))) || (inBook && href.length > 1))) return;
       const reason =
         href.trim() === '' ? 'A link without a target' : href.startsWith('#') ? `Link to "${href}", but no element has that id` : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
       problem(file, `${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', severity: 'warning' });

@@ -1,0 +1,36 @@
+// In the page, after pagination: where each page's running text starts, as a text block of the print
+// HTML (its data-text-block, which the engine copies to every piece of an element it splits) and the
+// characters of that block on the pages before (render/page-map.ts counts them the same way, without
+// white space, soft hyphens and zero-width spaces). Footnotes are not running text; a page whose area
+// shows no text block (a blank page, a page of footnotes only) has no start.
+import type { LayoutMarkers } from '../engine/layout-markers.js';
+import type { PageStart } from '../in-page-api.js';
+
+const NOT_COUNTED = /[\s\u00AD\u200B]/gu;
+const counted = (text: string | null): number => (text ?? '').replace(NOT_COUNTED, '').length;
+
+export function findPageStarts(markers: LayoutMarkers): PageStart[] {
+  const starts: PageStart[] = [];
+  const runningText = (node: Node): boolean => counted(node.textContent) > 0 && !node.parentElement?.closest(markers.footnote);
+  document.querySelectorAll(markers.page).forEach((page, index) => {
+    const content = page.querySelector(markers.pageContent);
+    if (!content) return;
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, { acceptNode: (node) => (runningText(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+    const first = walker.nextNode();
+    const block = first?.parentElement?.closest<HTMLElement>('[data-text-block]');
+    const name = block?.dataset.textBlock;
+    if (!first || !name) return;
+    const [section = '', number = ''] = name.split(':');
+    // Every piece of the block, in document order (earlier pages first), up to the page's first text.
+    let offset = 0;
+    outer: for (const piece of Array.from(document.querySelectorAll(`[data-text-block="${name}"]`))) {
+      const texts = document.createTreeWalker(piece, NodeFilter.SHOW_TEXT);
+      for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+        if (node === first) break outer;
+        if (runningText(node)) offset += counted(node.textContent);
+      }
+    }
+    starts.push({ page: index + 1, label: String(index + 1), section, block: Number(number), offset });
+  });
+  return starts;
+}

@@ -12,7 +12,7 @@ import type { LayoutMarkers } from './engine/layout-markers.js';
 import { FONT_PROBE_ATTRIBUTE, type InPageWindow, type SourcePlace } from './in-page-api.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
-declare const window: InPageWindow;
+declare const window: Partial<InPageWindow>;
 
 interface DomNode {
   nodeId: number;
@@ -61,7 +61,7 @@ function attribute(node: DomNode, name: string): string | undefined {
 }
 
 /** Elements (and pseudo-elements) that draw text of their own, with that text and where it came from. */
-function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
+function textBearers(root: DomNode, margins: Set<number>, marked: boolean): TextBearer[] {
   const found: TextBearer[] = [];
   const walk = (node: DomNode, place: SourcePlace | undefined, inMargin: boolean) => {
     if (SKIP.has(node.nodeName)) return;
@@ -73,7 +73,7 @@ function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
       .filter((child) => child.nodeType === 3)
       .map((child) => child.nodeValue)
       .join('');
-    if (own.trim() && attribute(node, FONT_PROBE_ATTRIBUTE) !== undefined) found.push({ nodeId: node.nodeId, text: own, place, inMargin });
+    if (own.trim() && (!marked || attribute(node, FONT_PROBE_ATTRIBUTE) !== undefined)) found.push({ nodeId: node.nodeId, text: own, place, inMargin });
     for (const pseudo of node.pseudoElements ?? []) found.push({ nodeId: pseudo.nodeId, text: `::${pseudo.pseudoType ?? 'pseudo'}`, place, inMargin });
     for (const child of node.children ?? []) if (child.nodeType === 1) walk(child, place, inMargin);
   };
@@ -82,14 +82,15 @@ function textBearers(root: DomNode, margins: Set<number>): TextBearer[] {
 }
 
 export async function findSystemFonts(page: Page, faces: LoadedFace[], markers: LayoutMarkers): Promise<SystemFontUse[]> {
-  await page.evaluate(() => window.avimPressInPage.markFontProbes());
+  // The print page has the in-page script; a page without it (a test showing an EPUB) is asked about whole.
+  const marked = await page.evaluate(() => (window.avimPressInPage ? window.avimPressInPage.markFontProbes() : -1));
   const client = await page.createCDPSession();
   try {
     await client.send('DOM.enable');
     await client.send('CSS.enable');
     const { root } = (await client.send('DOM.getDocument', { depth: -1 })) as unknown as { root: DomNode };
     const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: markers.marginBox });
-    const bearers = textBearers(root, new Set(nodeIds));
+    const bearers = textBearers(root, new Set(nodeIds), marked >= 0);
     const answers = await Promise.all(bearers.map((bearer) => client.send('CSS.getPlatformFontsForNode', { nodeId: bearer.nodeId }) as Promise<{ fonts: PlatformFont[] }>));
     const covered = (code: number) => faces.some((face) => face.unicodes.has(code));
     const uses: SystemFontUse[] = [];
@@ -110,7 +111,7 @@ export async function findSystemFonts(page: Page, faces: LoadedFace[], markers: 
     return uses;
   } finally {
     await client.detach();
-    await page.evaluate(() => window.avimPressInPage.unmarkFontProbes());
+    if (marked >= 0) await page.evaluate(() => window.avimPressInPage?.unmarkFontProbes());
   }
 }
 

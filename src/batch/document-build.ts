@@ -115,21 +115,31 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   const inputs = [sourceInput, ...publication.source.chapters.map((chapter) => hashInput(project.root, chapter)), ...assetInputs(publication)];
   const base = { source: relativeSource, sourceSha256: sourceInput.sha256, inputs, optionsKey: context.optionsKey };
 
-  // The PDF first: the EPUB takes its page list from where the print pages start (its page map). An
-  // EPUB made alone has no page list. Nothing is written unless every format was made: a failed
-  // document leaves its previous artifacts.
+  // The PDF and the EPUB are made at once (both wait on the browser); the EPUB takes its page list
+  // from where the print pages start (the PDF's page map), waiting for it only after its documents'
+  // long part is done. An EPUB made alone has no page list. Both run to their end, so no rejection is
+  // left unheard, and nothing is written unless every format was made: a failed document leaves its
+  // previous artifacts.
   const started = performance.now();
-  const pdf = formats.includes('pdf')
-    ? await withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file, undefined, context.stage)))
+  const pdfMade = formats.includes('pdf')
+    ? withTimeout('PDF', STAGE_SECONDS.pdf, () => context.browser.get().then((browser) => renderPdf(publication, project, browser, file, undefined, context.stage)))
     : undefined;
-  const pageMap = pdf?.pageMap;
-  const epubOptions = { browser: () => context.browser.get(), ...(pageMap ? { pageMap } : {}) };
-  const made = formats.includes('epub')
-    ? await withTimeout('EPUB', STAGE_SECONDS.epub, () => {
+  const pageMap = pdfMade?.then(
+    (pdf) => pdf.pageMap,
+    () => undefined,
+  );
+  const epubMade = formats.includes('epub')
+    ? // (Its time limit counts the wait for the page map.)
+      withTimeout('EPUB', STAGE_SECONDS.epub + (pageMap ? STAGE_SECONDS.pdf : 0), () => {
         context.stage('epub');
-        return renderEpub(publication, project, epubOptions);
+        return renderEpub(publication, project, { browser: () => context.browser.get(), ...(pageMap ? { pageMap } : {}) });
       })
     : undefined;
+  const [pdfOutcome, epubOutcome] = await Promise.allSettled([pdfMade, epubMade]);
+  if (pdfOutcome.status === 'rejected') throw pdfOutcome.reason;
+  if (epubOutcome.status === 'rejected') throw epubOutcome.reason;
+  const pdf = pdfOutcome.value;
+  const made = epubOutcome.value;
   const rendered = performance.now() - started;
   const strictFailure = () => {
     const warnings = file.messages.filter((message) => message.fatal === false).length;
@@ -143,7 +153,7 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   const artifacts: ManifestArtifact[] = [];
   // The EPUB first: it is validated before it replaces anything, and a failure stops the PDF too.
   let epub = made;
-  if (epub && context.options.validate) epub = await withConformanceClaim(epub, publication, project, context, file, pageMap);
+  if (epub && context.options.validate) epub = await withConformanceClaim(epub, publication, project, context, file, pdf?.pageMap);
   if (epub) {
     const target = path.join(outDir, `${slug}.epub`);
     let validation: ManifestArtifact['validation'];

@@ -31,8 +31,9 @@ export interface EpubOptions {
   /** A conformance claim, made only when a checker found the EPUB conforms (build --validate, with Ace). */
   conformance?: ConformanceCheck;
   /** Where the print edition's pages start (the PDF render of the same publication): each gets a
-   * page-break marker and an entry in the page list. Without it, the EPUB has no page list. */
-  pageMap?: PageStart[];
+   * page-break marker and an entry in the page list. Without it, the EPUB has no page list. A promise
+   * when the PDF is made at the same time (undefined if it fails). */
+  pageMap?: PageStart[] | Promise<PageStart[] | undefined>;
 }
 
 export interface EpubResult {
@@ -41,13 +42,11 @@ export interface EpubResult {
   facts: AccessibilityFacts;
 }
 
-export async function renderEpub(publication: Publication, project: Project, options: EpubOptions): Promise<EpubResult> {
+/** The e-book's documents, navigation and images, with page-break markers where `pageMap` says. */
+async function assemble(publication: Publication, project: Project, options: EpubOptions, pageMap: PageStart[] | undefined) {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang];
-  const brandName = localize(project.brand.name, metadata.lang);
-  const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
-
-  const documents = contentDocuments(publication, project, options.pageMap);
+  const documents = contentDocuments(publication, project, pageMap);
   const images = new ImagePackage(publication.assets);
   const cover = await coverImage(publication, project, images, options.browser);
   for (const document of documents) images.rewrite(document.tree);
@@ -67,16 +66,37 @@ export async function renderEpub(publication: Publication, project: Project, opt
   linkAcrossFiles(documents);
   // Lists of the captioned figures and tables, in the navigation document (epub:type loi, lot).
   const lists = { figures: captionedList(documents, 'figure'), tables: captionedList(documents, 'table') };
-
-  // Each face the text is set in, subset to what it sets; the stylesheet without custom properties.
-  const typefaces = loadTypefaces(project.brand);
-  const stylesheet = resolveFontVariables(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'), fontStacks(typefaces));
   const navigationDocument = {
     bodyClass: '',
     html: /<body[^>]*>([\s\S]*)<\/body>/.exec(project.templates.render('epub/toc.xhtml.ejs', { meta: metadata, labels, nav, landmarks: landmarks(documents, labels), pages, lists }))?.[1] ?? '',
   };
-  const shown = [...shownDocuments(documents), navigationDocument];
-  const fonts = await embeddedFonts(await collectStyledText(await options.browser(), shown, stylesheet, metadata.lang), typefaces);
+  return { documents, images, cover, pages, facts, nav, lists, navigationDocument };
+}
+
+export async function renderEpub(publication: Publication, project: Project, options: EpubOptions): Promise<EpubResult> {
+  const { metadata } = publication;
+  const labels = project.labels[metadata.lang];
+  const brandName = localize(project.brand.name, metadata.lang);
+  const template = (name: string) => readFileSync(path.join(project.templatesDir, 'epub', name), 'utf8');
+
+  // Each face the text is set in, subset to what it sets; the stylesheet without custom properties.
+  const typefaces = loadTypefaces(project.brand);
+  const stylesheet = resolveFontVariables(readFileSync(path.join(project.stylesDir, 'epub.css'), 'utf8'), fontStacks(typefaces));
+  // The documents' styled text, the long part of the work, does not wait for the page map of a PDF
+  // made at the same time: page-break markers hold no text. The navigation document (its page list
+  // has the pages' labels) is read once the map is there.
+  const draft = await assemble(publication, project, options, undefined);
+  const documentRuns = collectStyledText(await options.browser(), shownDocuments(draft.documents), stylesheet, metadata.lang);
+  let pageMap: PageStart[] | undefined;
+  try {
+    pageMap = await options.pageMap;
+  } finally {
+    // Heard, whatever happens to the page map.
+    await documentRuns.catch(() => undefined);
+  }
+  const { documents, images, cover, pages, facts, nav, lists, navigationDocument } = pageMap ? await assemble(publication, project, options, pageMap) : draft;
+  const navigationRuns = await collectStyledText(await options.browser(), [navigationDocument], stylesheet, metadata.lang);
+  const fonts = await embeddedFonts([...(await documentRuns), ...navigationRuns], typefaces);
   const css = [
     fontFaceCss(
       fonts.map((font) => font.face),

@@ -219,12 +219,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // The project itself is wrong (its brand file, configuration, a locale): each problem at its line.
-    if (error instanceof FatalProblems) {
-      printMessages(error.file, format);
-      return 1;
-    }
-    console.error(`avim-press: ${(error as Error).message}`);
-    return 1;
+    return failedCommand(error, format);
   }
 }
 
@@ -258,6 +253,13 @@ async function check(files: string[], strict: boolean, quiet: boolean, format: R
 }
 
 /** A file's messages in the chosen format: text to stderr, json and github to stdout. */
+/** A command that threw: the project's problems each at its line (FatalProblems), else the error's message; exit 1. */
+function failedCommand(error: unknown, format: ReporterFormat): number {
+  if (error instanceof FatalProblems) printMessages(error.file, format);
+  else console.error(`avim-press: ${(error as Error).message}`);
+  return 1;
+}
+
 function printMessages(file: VFile, format: ReporterFormat, quiet = false): void {
   for (const message of file.messages) {
     const diagnostic = toDiagnostic(message);
@@ -325,12 +327,7 @@ async function previewCommand(
     console.log('preview stopped');
     return 0;
   } catch (error) {
-    if (error instanceof FatalProblems) {
-      printMessages(error.file, 'text');
-      return 1;
-    }
-    console.error(`avim-press: ${(error as Error).message}`);
-    return 1;
+    return failedCommand(error, 'text');
   }
 }
 
@@ -356,12 +353,7 @@ async function reviewCommand(inputs: string[], options: { out?: string; json: bo
     if (controller.signal.aborted) return 130;
     return result.failures.length > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof FatalProblems) {
-      printMessages(error.file, 'text');
-      return 1;
-    }
-    console.error(`avim-press: ${(error as Error).message}`);
-    return 1;
+    return failedCommand(error, 'text');
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

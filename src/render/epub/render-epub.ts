@@ -19,7 +19,7 @@ import { coverImage } from './cover.js';
 import { pageList } from './page-breaks.js';
 import type { PageStart } from '../page-map.js';
 import { embeddedFonts } from './embedded-fonts.js';
-import { ImagePackage } from './images.js';
+import { ImagePackage, type PackagedImage } from './images.js';
 import { packageEpub } from './packaged-epub.js';
 import { collectStyledText, shownDocuments } from './styled-text.js';
 import { toXhtml } from './xhtml.js';
@@ -43,12 +43,11 @@ export interface EpubResult {
 }
 
 /** The e-book's documents, navigation and images, with page-break markers where `pageMap` says. */
-async function assemble(publication: Publication, project: Project, options: EpubOptions, pageMap: PageStart[] | undefined) {
+function assemble(publication: Publication, project: Project, packaged: { images: ImagePackage; cover: PackagedImage }, pageMap: PageStart[] | undefined) {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang];
   const documents = contentDocuments(publication, project, pageMap);
-  const images = new ImagePackage(publication.assets);
-  const cover = await coverImage(publication, project, images, options.browser);
+  const { images, cover } = packaged;
   for (const document of documents) images.rewrite(document.tree);
   // Before the cover joins: a cover image does not make a text book a visual one.
   const pages = pageList(documents);
@@ -70,7 +69,7 @@ async function assemble(publication: Publication, project: Project, options: Epu
     bodyClass: '',
     html: /<body[^>]*>([\s\S]*)<\/body>/.exec(project.templates.render('epub/toc.xhtml.ejs', { meta: metadata, labels, nav, landmarks: landmarks(documents, labels), pages, lists }))?.[1] ?? '',
   };
-  return { documents, images, cover, pages, facts, nav, lists, navigationDocument };
+  return { documents, cover, pages, facts, nav, lists, navigationDocument };
 }
 
 export async function renderEpub(publication: Publication, project: Project, options: EpubOptions): Promise<EpubResult> {
@@ -85,7 +84,10 @@ export async function renderEpub(publication: Publication, project: Project, opt
   // The documents' styled text, the long part of the work, does not wait for the page map of a PDF
   // made at the same time: page-break markers hold no text. The navigation document (its page list
   // has the pages' labels) is read once the map is there.
-  const draft = await assemble(publication, project, options, undefined);
+  // The images and the cover, packaged once for both (an image is packaged once however often it is shown).
+  const images = new ImagePackage(publication.assets);
+  const packaged = { images, cover: await coverImage(publication, project, images, options.browser) };
+  const draft = assemble(publication, project, packaged, undefined);
   const documentRuns = collectStyledText(await options.browser(), shownDocuments(draft.documents), stylesheet, metadata.lang);
   let pageMap: PageStart[] | undefined;
   try {
@@ -94,7 +96,7 @@ export async function renderEpub(publication: Publication, project: Project, opt
     // Heard, whatever happens to the page map.
     await documentRuns.catch(() => undefined);
   }
-  const { documents, images, cover, pages, facts, nav, lists, navigationDocument } = pageMap ? await assemble(publication, project, options, pageMap) : draft;
+  const { documents, cover, pages, facts, nav, lists, navigationDocument } = pageMap ? assemble(publication, project, packaged, pageMap) : draft;
   const navigationRuns = await collectStyledText(await options.browser(), [navigationDocument], stylesheet, metadata.lang);
   const fonts = await embeddedFonts([...(await documentRuns), ...navigationRuns], typefaces);
   const css = [

@@ -53,6 +53,9 @@ export interface PageHeading {
 
 /** The attribute markFontProbes puts on the elements the system-font check asks about. */
 export const FONT_PROBE_ATTRIBUTE = 'data-avim-font-probe';
+/** The attribute fillPageReferences gives a link: the folio of its target's page (styles/print.css shows it). */
+export const PAGE_REFERENCE_ATTRIBUTE = 'data-page-ref';
+
 /** Where a print page's text starts (render/page-map.ts says how it is counted). */
 export interface PageStart {
   /** The page, from 1, and the number it is known by (its folio). */
@@ -74,6 +77,9 @@ export interface InPageApi {
   markFontProbes(): number;
   unmarkFontProbes(): void;
   findPageStarts(markers: LayoutMarkers): PageStart[];
+  fillPageReferences(markers: LayoutMarkers): number;
+  /** Before layout: the side the document's first element must start on (a later part of a book). */
+  partStartSide(): 'left' | 'right' | undefined;
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

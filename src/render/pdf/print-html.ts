@@ -11,12 +11,13 @@ import type { Project } from '../../load/project.js';
 import { localize } from '../../load/brand-schema.js';
 import type { Publication, SectionKind } from '../../publication/model.js';
 import { loadTypefaces } from '../../load/typefaces.js';
-import { withPageFonts } from '../font-subsets.js';
+import { pageCharacters, pageFontCss } from '../font-subsets.js';
 import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
 import { hastToHtml } from '../../util/html.js';
 import { markTextBlocks, textBlocks } from '../page-map.js';
+import { chapterRuns, layoutParts, wholePublication, type LayoutPart, type PrintNote, type PrintSection } from './layout-parts.js';
 
 /** Sections whose running text is hyphenated; the title page and colophon are set ragged. */
 const HYPHENATED: SectionKind[] = ['preface', 'body', 'notes', 'author'];
@@ -57,13 +58,23 @@ function markCrossReferences(tree: Root, pageWord: string): void {
 }
 
 export interface PrintHtml {
+  /** The whole publication, laid out in one piece. */
   html: string;
+  /** When asked for parts and the body has chapters enough: documents of a few chapters each, which
+   * together hold the whole publication (layout-parts.ts); else none. */
+  parts: string[];
   /** Images that were not inlined, with the reason. */
   droppedImages: DroppedImage[];
 }
 
+export interface PrintHtmlOptions {
+  /** At most this many parts, each at least minimumPartLength characters of HTML (layout-parts.ts). */
+  parts?: number;
+  minimumPartLength?: number;
+}
+
 /** The print HTML, with the brand's faces cut to the characters it shows. */
-export async function printHtml(publication: Publication, project: Project, engine: LayoutEngine): Promise<PrintHtml> {
+export async function printHtml(publication: Publication, project: Project, engine: LayoutEngine, options: PrintHtmlOptions = {}): Promise<PrintHtml> {
   const { metadata } = publication;
   const labels = project.labels[metadata.lang];
   const footnotes = metadata.notes === 'footnotes';
@@ -71,7 +82,9 @@ export async function printHtml(publication: Publication, project: Project, engi
   const assets = new Map(publication.assets.map((asset) => [asset.path, asset]));
   // Only the body and the notes come straight from the manuscript; the other sections are parsed
   // from their templates' output, so their positions are the template's, not the manuscript's.
-  const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean, isSection = false): string => {
+  // The HTML of the prepared tree's top-level children, in runs split before each chapter's heading:
+  // joined, the section's HTML (layout-parts.ts may lay them out apart).
+  const prepare = (tree: Root, kind: SectionKind, fromManuscript: boolean, isSection = false): string[] => {
     const copy = structuredClone(tree);
     // Found before anything changes the tree: the EPUB numbers the same blocks of the same tree (page-map.ts).
     const blocks = isSection && kind !== 'contents' && kind !== 'lists' && kind !== 'half-title' ? textBlocks(copy) : [];
@@ -81,25 +94,35 @@ export async function printHtml(publication: Publication, project: Project, engi
     if (CROSS_REFERENCING.includes(kind)) markCrossReferences(copy, labels.crossReferencePage);
     markTextBlocks(blocks, kind);
     if (HYPHENATED.includes(kind)) hyphenateTree(copy, metadata.lang);
-    return hastToHtml(copy);
+    if (kind !== 'body') return [hastToHtml(copy)];
+    return chapterRuns(copy.children).map((children) => hastToHtml({ type: 'root', children }));
   };
-  const sections = publication.sections
+  const sections: PrintSection[] = publication.sections
     .filter((section) => !(footnotes && section.kind === 'notes'))
-    .map((section) => ({ kind: section.kind, id: section.id, html: prepare(section.content, section.kind, section.kind === 'body' || section.kind === 'preface', true) }));
-  const notes = footnotes ? publication.notes.map((note) => prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true)) : [];
+    .map((section) => ({ kind: section.kind, id: section.id, runs: prepare(section.content, section.kind, section.kind === 'body' || section.kind === 'preface', true) }));
+  const notes: PrintNote[] = footnotes
+    ? publication.notes.map((note) => ({ call: note.calls[0] ?? '', html: prepare({ type: 'root', children: [engine.footnoteElement(note, labels)] }, 'notes', true).join('') }))
+    : [];
   const styles = (name: string) => readFileSync(path.join(project.stylesDir, name), 'utf8');
-  const render = (fontCss: string) =>
+  const css = [styles('print.css'), styles(path.join('page', `${metadata.pageSize}.css`))].join('\n');
+  const book = publication.sections.some((section) => section.kind === 'contents');
+  const render = (part: LayoutPart, fontCss: string) =>
     project.templates.render('pdf/document.ejs', {
       meta: metadata,
       brand: project.brand,
       brandName: localize(project.brand.name, metadata.lang),
       labels,
-      book: publication.sections.some((section) => section.kind === 'contents'),
-      sections,
-      footnotes: notes,
+      book,
+      sections: part.sections,
+      footnotes: part.footnotes,
       fontCss,
-      css: [styles('print.css'), styles(path.join('page', `${metadata.pageSize}.css`))].join('\n'),
+      css,
       cssString,
     });
-  return { html: await withPageFonts(loadTypefaces(project.brand), metadata.lang, render), droppedImages };
+  const whole = wholePublication(sections, notes);
+  const split = options.parts && options.parts > 1 ? layoutParts(sections, notes, options.parts, options.minimumPartLength ?? 0) : [];
+  // One set of fonts for every part (cut to the whole publication's characters): the parts' text is
+  // measured with the faces the print embeds.
+  const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(whole, ''), metadata.lang));
+  return { html: render(whole, fontCss), parts: split.map((part) => render(part, fontCss)), droppedImages };
 }

@@ -16,13 +16,13 @@ import { waitForFonts } from '../browser.js';
 import { allFaces, loadTypefaces } from '../../load/typefaces.js';
 import { PRINT_CONTAINERS, type Layout, type LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
-import { describeSystemFontUse, findSystemFonts } from './font-check.js';
-import type { BreakFault, InPageWindow, LostText, PageHeading, PageStart, SourcePlace } from './in-page-api.js';
+import { describeSystemFontUse, findSystemFonts, type SystemFontUse } from './font-check.js';
+import type { BreakFault, HyphenSettling, InPageWindow, LostText, PageHeading, PageStart, SourcePlace } from './in-page-api.js';
 import type { OutlineEntry } from './outline.js';
 import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
 import { printHtml } from './print-html.js';
-import { assertStillBlank, openSandboxedPage } from './sandbox.js';
+import { assertStillBlank, openSandboxedPage, type SandboxedPage } from './sandbox.js';
 import { withPooledPage } from '../pooled-pages.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
@@ -80,10 +80,66 @@ export interface LaidOutPages {
   hyphenation: { broken: number; removed: number };
 }
 
+/** How a long publication is laid out: in at most `parts` parts at once, each at least
+ * `minimumPartLength` characters of print HTML (layout-parts.ts); 1 lays everything out in one piece. */
+export interface LayoutPartsOptions {
+  parts: number;
+  minimumPartLength: number;
+}
+
+/** Two parts: this machine's two cores (docs/speed.md); a part is worth its page's start-up from about
+ * 60 pages of a book. A fixed number, not the machine's: the bytes must not depend on where it ran. */
+export const LAYOUT_PARTS: LayoutPartsOptions = { parts: 2, minimumPartLength: 600_000 };
+
+/** What the layout of one part found, as data: messages are made once the parts are joined, with the
+ * page numbers of the whole. */
+interface PartFindings {
+  layout: Layout;
+  hyphenation: HyphenSettling;
+  /** Text of the part's source on no page (the first part's is checked after the join). */
+  lost: LostText[];
+  systemFonts: SystemFontUse[];
+  blocked: string[];
+  /** The side the part's first page must be on (a later part of a book). */
+  startsOn: 'left' | 'right' | undefined;
+}
+
 /**
- * The print up to its pages: the print HTML into the sandboxed page, laid out by the engine, soft
- * hyphens settled, the pages checked (lost text, breaks, system fonts), every finding a message on the
- * file. Both the PDF and the preview (preview-pages.ts) take the pages from here.
+ * One print document into its pages: the HTML into the sandboxed page, laid out by the engine, soft
+ * hyphens settled, its source checked against its pages (unless `checkSourceLater`), system fonts looked
+ * for.
+ */
+async function layOutPart(
+  html: string,
+  project: Project,
+  page: Page,
+  engine: LayoutEngine,
+  options: { checkSourceLater: boolean; lap: (name: string) => void; onPaginated: (pages: number) => void },
+): Promise<Omit<PartFindings, 'blocked'>> {
+  const { lap } = options;
+  await page.setContent(html, { waitUntil: 'load' });
+  await waitForFonts(page);
+  lap('load');
+  await page.evaluate(await pageScript('in-page'));
+  const startsOn = await page.evaluate(() => window.avimPressInPage.partStartSide());
+  await engine.load(page);
+  const layout = await engine.paginate(page, { hyphenGlyph: '-' });
+  lap('paginate');
+  options.onPaginated(layout.pages);
+  const { markers } = engine;
+  const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
+  lap('hyphens');
+  const lost = options.checkSourceLater ? [] : await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
+  const systemFonts = lost.length > 0 ? [] : await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
+  lap('fonts');
+  return { layout, hyphenation, lost, systemFonts, startsOn };
+}
+
+/**
+ * The print up to its pages: the print HTML laid out by the engine (a long publication in parts at
+ * once, in more pages of the browser, joined in `page`), soft hyphens settled, the pages checked (lost
+ * text, breaks, system fonts), every finding a message on the file, and the page numbers of links filled
+ * in. Both the PDF and the preview (preview-pages.ts) take the pages from here.
  */
 export async function layOutPages(
   publication: Publication,
@@ -93,48 +149,127 @@ export async function layOutPages(
   engine: LayoutEngine,
   lap: (name: string) => void = () => {},
   onStage: OnPdfStage = () => {},
+  inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void },
 ): Promise<LaidOutPages> {
   onStage('layout');
-  const { html, droppedImages } = await printHtml(publication, project, engine);
+  const { html, parts, droppedImages } = await printHtml(publication, project, engine, inParts?.options);
   for (const image of droppedImages) {
     problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
   }
   lap('html');
-  await page.setContent(html, { waitUntil: 'load' });
-  await waitForFonts(page);
-  lap('load');
-  await engine.load(page);
-  const layout = await engine.paginate(page, { hyphenGlyph: '-' });
-  for (const warning of layout.warnings) problem(file, `${engine.name} warned: ${warning}`, { ruleId: 'layout-engine', severity: 'warning' });
-  lap('paginate');
-  onStage('checks', layout.pages);
   const { markers } = engine;
-  await page.evaluate(await pageScript('in-page'));
-  const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
-  for (const moved of hyphenation.moved) {
-    pageProblem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
+  let findings: PartFindings[];
+  let offsets = [0];
+  if (parts.length > 1 && inParts) {
+    const paginated = parts.map(() => deferred<number>());
+    void Promise.all(paginated.map((each) => each.promise)).then(
+      (counts) => onStage('checks', counts.reduce((sum, count) => sum + count, 0)),
+      () => undefined,
+    );
+    const later = parts.slice(1).map((partHtml, index) =>
+      withPooledPage(inParts.browser, 'print', {
+        open: () => openSandboxedPage(inParts.browser),
+        reset: resetPrintPage,
+        use: async (held) => {
+          const partLap = inParts.lapFor?.(index + 2) ?? (() => {});
+          const found = await layOutPart(partHtml, project, held.page, engine, { checkSourceLater: false, lap: partLap, onPaginated: paginated[index + 1]!.resolve });
+          assertStillBlank(held.page);
+          const pages = await engine.exportPages(held.page);
+          partLap('export');
+          return { ...found, blocked: [...held.blocked], pages };
+        },
+      }),
+    );
+    const settled = await Promise.allSettled([
+      layOutPart(parts[0]!, project, page, engine, { checkSourceLater: true, lap, onPaginated: paginated[0]!.resolve }).then((found) => ({ ...found, blocked: [], pages: '' })),
+      ...later,
+    ]);
+    lap('wait');
+    for (const each of paginated) each.reject(new Error('not laid out'));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const laidOut = settled.map((result) => (result as PromiseFulfilledResult<PartFindings & { pages: string }>).value);
+    let total = laidOut[0]!.layout.pages;
+    let exact = true;
+    for (const part of laidOut.slice(1)) {
+      const joined = await engine.joinPages(page, part.pages, part.startsOn);
+      offsets.push(total + joined.added - part.layout.pages);
+      total += joined.added;
+      exact &&= joined.exact;
+    }
+    if (!exact) {
+      // The parts' pages would not sit as laid out: the whole in one piece after all.
+      await resetPrintPage({ page, blocked: [] });
+      return layOutPages(publication, project, page, file, engine, lap, onStage);
+    }
+    findings = laidOut.map((part, index) => ({ ...part, layout: index === 0 ? { pages: total, warnings: part.layout.warnings } : part.layout }));
+    lap('join');
+  } else {
+    findings = [{ ...(await layOutPart(html, project, page, engine, { checkSourceLater: true, lap, onPaginated: (pages) => onStage('checks', pages) })), blocked: [] }];
+    offsets = [0];
   }
-  lap('hyphens');
-  // Last of the changes to the laid-out pages: nothing may have gone missing.
-  const lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
+  // The pages are all here: links learn their targets' folios, then nothing may have gone missing
+  // (the first part's source, every page's foot) and no break may be faulty.
+  await page.evaluate((markers) => window.avimPressInPage.fillPageReferences(markers), markers);
+  findings[0]!.lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
+  const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
+  lap('verify');
+  reportFindings(file, engine, findings, offsets, faults);
+  const pages = findings[0]!.layout.pages;
+  const hyphenation = { broken: 0, removed: 0 };
+  for (const found of findings) {
+    hyphenation.broken += found.hyphenation.broken;
+    hyphenation.removed += found.hyphenation.removed;
+  }
+  return { layout: { pages, warnings: findings.flatMap((found) => found.layout.warnings) }, hyphenation };
+}
+
+/** The findings of the parts as messages on the file, page numbers those of the joined pages: the
+ * engine's warnings, lines moved by the soft hyphens, lost text (fatal), faulty breaks, system fonts (fatal). */
+function reportFindings(file: VFile, engine: LayoutEngine, findings: PartFindings[], offsets: number[], faults: BreakFault[]): void {
+  for (const found of findings) {
+    for (const warning of found.layout.warnings) problem(file, `${engine.name} warned: ${warning}`, { ruleId: 'layout-engine', severity: 'warning' });
+  }
+  for (const found of findings) {
+    for (const moved of found.hyphenation.moved) {
+      pageProblem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
+    }
+  }
+  for (const found of findings) {
+    for (const url of found.blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
+  }
+  const lost = findings.flatMap((found, index) => found.lost.map((one) => (one.page === undefined ? one : { ...one, page: one.page + offsets[index]! })));
   if (lost.length > 0) {
     throw new FatalProblems(
       file,
       lost.map((found) => pageProblem(file, lostTextReason(found), { ruleId: 'layout-lost-text', place: found.place, page: found.page })),
     );
   }
-  const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
   for (const fault of faults) pageProblem(file, breakFaultReason(fault), { ruleId: 'layout-break', place: fault.place, severity: 'warning', page: fault.page });
-  lap('verify');
-  const systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
+  const systemFonts = findings.flatMap((found) => found.systemFonts);
   if (systemFonts.length > 0) {
     const messages: VFileMessage[] = systemFonts.map((use) =>
       pageProblem(file, `${describeSystemFontUse(use)}; the PDF must use the brand's fonts only`, { ruleId: 'font-fallback', place: use.place }),
     );
     throw new FatalProblems(file, messages);
   }
-  lap('fonts');
-  return { layout, hyphenation: { broken: hyphenation.broken, removed: hyphenation.removed } };
+}
+
+/** A promise and its two ends (Promise.withResolvers, which Node 20 lacks). */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: Error) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: Error) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A print page back to empty for its next use: about:blank gives the next document a new window. */
+async function resetPrintPage({ page, blocked }: SandboxedPage): Promise<void> {
+  blocked.length = 0;
+  await page.goto('about:blank');
 }
 
 /** Before the print: the publication's source, laid out and checked, leaves the page, and the page's
@@ -152,7 +287,15 @@ async function releaseSource(page: Page): Promise<void> {
   }
 }
 
-export async function renderPdf(publication: Publication, project: Project, browser: Browser, file: VFile, engine: LayoutEngine = pagedjsEngine, onStage: OnPdfStage = () => {}): Promise<PdfResult> {
+export async function renderPdf(
+  publication: Publication,
+  project: Project,
+  browser: Browser,
+  file: VFile,
+  engine: LayoutEngine = pagedjsEngine,
+  onStage: OnPdfStage = () => {},
+  parts: LayoutPartsOptions = LAYOUT_PARTS,
+): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -164,12 +307,18 @@ export async function renderPdf(publication: Publication, project: Project, brow
   // print, which also gives the next document a new window, without this one's layout engine).
   return withPooledPage(browser, 'print', {
     open: () => openSandboxedPage(browser),
-    reset: async ({ page, blocked }) => {
-      blocked.length = 0;
-      await page.goto('about:blank');
-    },
+    reset: resetPrintPage,
     use: async ({ page, blocked }) => {
-      const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap, onStage);
+      // A later part's steps, timed from when the parts begin (the benchmark's figures).
+      const lapFor = (part: number) => {
+        let partMark = performance.now();
+        return (name: string) => {
+          const now = performance.now();
+          timings[`part ${part}: ${name}`] = now - partMark;
+          partMark = now;
+        };
+      };
+      const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap, onStage, { browser, options: parts, lapFor });
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);

@@ -6,9 +6,9 @@ import type { Element } from 'hast';
 import type { Page } from 'puppeteer';
 import type { Labels } from '../../../load/project.js';
 import type { Note } from '../../../publication/model.js';
-import type { LayoutMarkers } from './layout-markers.js';
+import type { JoinedPart, LayoutMarkers } from './layout-markers.js';
 
-export { PRINT_CONTAINERS, type LayoutMarkers } from './layout-markers.js';
+export { PRINT_CONTAINERS, type JoinedPart, type LayoutMarkers } from './layout-markers.js';
 
 export interface LayoutSettings {
   /** The character drawn where the engine breaks a word at the foot of a page. */
@@ -32,4 +32,10 @@ export interface LayoutEngine {
   load(page: Page): Promise<void>;
   /** Lay the publication out into pages. */
   paginate(page: Page, settings: LayoutSettings): Promise<Layout>;
+  /** A part of a publication laid out in a page of its own (it starts where a chapter opens): its
+   * laid-out pages, as HTML for joinPages in the first part's page. */
+  exportPages(page: Page): Promise<string>;
+  /** Joins a later part's pages after the page's own, as they would stand laid out in one go; the
+   * part starts on a page of side `startsOn` when given (a blank page goes before it if need be). */
+  joinPages(page: Page, pages: string, startsOn: 'left' | 'right' | undefined): Promise<JoinedPart>;
 }

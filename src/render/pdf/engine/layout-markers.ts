@@ -33,3 +33,12 @@ export const PRINT_CONTAINERS = {
   publication: 'template[data-print="publication"]',
   footnotes: 'template[data-print="footnotes"]',
 } as const;
+
+/** What joining a part's pages to the pages before did (a book laid out in parts, render-pdf.ts). */
+export interface JoinedPart {
+  /** Pages added, a blank page put before them included. */
+  added: number;
+  /** False when the part's pages had to change side and their text area changed size with it: its
+   * text would not sit as it was laid out, and the book must be laid out in one piece. */
+  exact: boolean;
+}

@@ -3,83 +3,24 @@
 // characters of that block on the pages before (render/page-map.ts counts them the same way, without
 // white space, soft hyphens and zero-width spaces). Footnotes are not running text; a page whose area
 // shows no text block (a blank page, a page of footnotes only) has no start. Each start is labelled with
-// the folio its page prints (folioLabels), so a reader cites the EPUB as the print: "p. vii", "p. 112".
+// the folio its page prints (folios.ts), so a reader cites the EPUB as the print: "p. vii", "p. 112".
 import type { LayoutMarkers } from '../engine/layout-markers.js';
 import type { PageStart } from '../in-page-api.js';
+import { printedFolios } from './folios.js';
 
 const NOT_COUNTED = /[\s\u00AD\u200B]/gu;
 const counted = (text: string | null): number => (text ?? '').replace(NOT_COUNTED, '').length;
 
-const COUNTER = /\bpage\s+(-?\d+)/;
-const FOLIO_STYLE = /counter\(\s*page\s*(?:,\s*([\w-]+))?\s*\)/;
-
-function roman(value: number): string {
-  const numerals: [number, string][] = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let rest = value;
-  let text = '';
-  for (const [amount, numeral] of numerals) for (; rest >= amount; rest -= amount) text += numeral;
-  return text;
-}
-
-/** The folio each page prints: the page counter as CSS reckons it from each page element's
- * counter-reset, counter-increment and counter-set (in that order, as CSS applies them), in the style
- * its margin boxes write it in (`counter(page, lower-roman)` …). A page that prints no folio (a title
- * page, a part page, a blank page) is named in the style of its run's pages (from one start of the
- * count to the next), else of the next page that prints one. */
-function folioLabels(pages: Element[], markers: LayoutMarkers): string[] {
-  let value = 0;
-  // A run: the pages from one start of the count (a reset or set) to the next, one folio style.
-  let run = 0;
-  const runs: number[] = [];
-  const values = pages.map((page) => {
-    const style = getComputedStyle(page);
-    const reset = COUNTER.exec(style.counterReset);
-    const increment = COUNTER.exec(style.counterIncrement);
-    const set = COUNTER.exec(style.counterSet);
-    if (reset || set) run += 1;
-    runs.push(run);
-    if (reset) value = Number(reset[1]);
-    if (increment) value += Number(increment[1]);
-    if (set) value = Number(set[1]);
-    return value;
-  });
-  const styles = pages.map((page) => {
-    for (const box of Array.from(page.querySelectorAll(`${markers.marginBox} *`))) {
-      for (const pseudo of ['::before', '::after']) {
-        const found = FOLIO_STYLE.exec(getComputedStyle(box, pseudo).content);
-        if (found) return found[1] ?? 'decimal';
-      }
-    }
-    return undefined;
-  });
-  const labels = values.map((number, index) => {
-    const style = styles[index] ?? styles.find((found, other) => found && runs[other] === runs[index]) ?? styles.slice(index).find(Boolean) ?? 'decimal';
-    if (style === 'lower-roman') return roman(number);
-    if (style === 'upper-roman') return roman(number).toUpperCase();
-    return String(number);
-  });
-  // Labels name the EPUB's markers (id="page-<label>"): folios that repeat (a stylesheet restarting the
-  // count twice in one style) fall back to the pages' own numbers.
+/** Labels name the EPUB's markers (id="page-<label>"): folios that repeat (a stylesheet restarting the
+ * count twice in one style) fall back to the pages' own numbers. */
+function uniqueLabels(pages: Element[], markers: LayoutMarkers): string[] {
+  const labels = printedFolios(pages, markers);
   return new Set(labels).size === labels.length ? labels : pages.map((_, index) => String(index + 1));
 }
 
 export function findPageStarts(markers: LayoutMarkers): PageStart[] {
   const starts: PageStart[] = [];
-  const labels = folioLabels(Array.from(document.querySelectorAll(markers.page)), markers);
+  const labels = uniqueLabels(Array.from(document.querySelectorAll(markers.page)), markers);
   const runningText = (node: Node): boolean => counted(node.textContent) > 0 && !node.parentElement?.closest(markers.footnote);
   document.querySelectorAll(markers.page).forEach((page, index) => {
     const content = page.querySelector(markers.pageContent);

@@ -1,6 +1,7 @@
 // What the Paged.js adapter's page script (in-page/, one browser script) installs on the page's window:
 // the patches, each by name, and the pagination. Plain types and names, read by both the Node code and
 // the in-page program.
+import type { JoinedPart } from '../layout-markers.js';
 
 /**
  * The patches applied to Paged.js once it is loaded, in this order (each file under in-page/ says
@@ -18,6 +19,10 @@ export interface PagedjsPageApi {
   paginate(settings: { hyphenGlyph: string }): Promise<{ pages: number }>;
   /** After pagination: Paged.js's own note calls and random note ids removed. */
   removeNoteMarks(): void;
+  /** A part of a book laid out apart: its pages as HTML (join-pages.ts). */
+  exportPages(): string;
+  /** In the first part's page: another part's pages joined after its own. */
+  appendPages(html: string, startsOn: 'left' | 'right' | undefined): JoinedPart;
 }
 
 export interface PagedjsPageWindow {

@@ -44,4 +44,6 @@ export const pagedjsEngine: LayoutEngine = {
       page.off('console', listen);
     }
   },
+  exportPages: (page) => page.evaluate(() => window.avimPressPagedjs.exportPages()),
+  joinPages: (page, pages, startsOn) => page.evaluate((pages, startsOn) => window.avimPressPagedjs.appendPages(pages, startsOn), pages, startsOn),
 };

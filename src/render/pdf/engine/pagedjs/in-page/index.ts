@@ -7,6 +7,7 @@ import { limitCarriedNotes } from './limit-carried-notes.js';
 import { keepCallLineWithNote } from './keep-call-line-with-note.js';
 import { cutNoteOverflowEarlier } from './cut-note-overflow-earlier.js';
 import { registerContinuePageNumbers } from './continue-page-numbers.js';
+import { appendPages, exportPages } from './join-pages.js';
 import { paginate, removeNoteMarks } from './paginate.js';
 import { placeFootnotes } from './place-footnotes.js';
 
@@ -23,5 +24,7 @@ const api: PagedjsPageApi = {
   applyPatch: (name) => patches[name](),
   paginate,
   removeNoteMarks,
+  exportPages,
+  appendPages,
 };
 (window as unknown as PagedjsPageWindow).avimPressPagedjs = api;

@@ -8,6 +8,12 @@ export interface FootnotesHandler {
   afterPageLayout(this: unknown, pageElement: HTMLElement, ...rest: unknown[]): void;
 }
 
+/** Paged.js's handler of @page rules (src/modules/paged-media/atpage.js): finalizePage shapes a laid-out
+ * page's margin boxes (which have content, the widths of each row) from the page's classes. */
+export interface AtPageHandler {
+  finalizePage(this: AtPageHandler, fragment: Element, page: { element: Element }): void;
+}
+
 /** The flow Paged.js's Previewer returns once every page is laid out. */
 export interface Flow {
   total: number;
@@ -18,7 +24,7 @@ export interface PagedGlobal {
   Previewer: new (settings: object) => { preview(): Promise<Flow> };
   Handler: new (...args: unknown[]) => object;
   registerHandlers(...handlers: unknown[]): void;
-  registeredHandlers: { name: string; prototype: FootnotesHandler }[];
+  registeredHandlers: { name: string; prototype: FootnotesHandler | AtPageHandler }[];
 }
 
 export function paged(): PagedGlobal {
@@ -30,5 +36,11 @@ export function paged(): PagedGlobal {
 export function footnotesHandler(): { prototype: FootnotesHandler } {
   const footnotes = paged().registeredHandlers.find((handler) => handler.name === 'Footnotes');
   if (!footnotes) throw new Error('Paged.js has no Footnotes handler: the fixes for its footnotes no longer apply');
-  return footnotes;
+  return footnotes as { prototype: FootnotesHandler };
+}
+
+export function atPageHandler(): { prototype: AtPageHandler } {
+  const atPage = paged().registeredHandlers.find((handler) => handler.name === 'AtPage');
+  if (!atPage || typeof (atPage.prototype as Partial<AtPageHandler>).finalizePage !== 'function') throw new Error('Paged.js has no AtPage handler with finalizePage: joining parts of a book no longer works');
+  return atPage as { prototype: AtPageHandler };
 }

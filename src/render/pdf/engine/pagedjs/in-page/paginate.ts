@@ -3,9 +3,19 @@
 // template[data-ref="pagedjs-content"] as it is (no re-parse, which would undo place-footnotes.ts), so
 // the print HTML's publication template becomes that.
 import { PRINT_CONTAINERS } from '../../layout-markers.js';
-import { paged } from './paged-internals.js';
+import { atPageHandler, paged, type AtPageHandler } from './paged-internals.js';
+
+/** The @page handler of this page's layout, kept to shape the margin boxes of pages that change side
+ * when a book's parts are joined (join-pages.ts). */
+export let pageRules: AtPageHandler | undefined;
 
 export async function paginate(settings: { hyphenGlyph: string }): Promise<{ pages: number }> {
+  const handler = atPageHandler().prototype;
+  const finalizePage = handler.finalizePage;
+  handler.finalizePage = function (this: AtPageHandler, ...args) {
+    pageRules = this;
+    return finalizePage.apply(this, args);
+  };
   const template = document.querySelector<HTMLTemplateElement>(PRINT_CONTAINERS.publication);
   if (!template) throw new Error('the print document has no publication template');
   template.dataset.ref = 'pagedjs-content';

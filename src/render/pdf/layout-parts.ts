@@ -1,0 +1,93 @@
+// A long publication laid out in parts at once (several pages of the one browser, docs/speed.md):
+// its body's top-level content in runs, each from a chapter's heading (a level-1 heading: a chapter
+// starts a page, so what comes before it lays out the same alone), and the runs grouped into parts of
+// about equal length, each with the notes called in it. The first part holds the sections before the
+// body (the front matter), the last those after it (the back matter). Pure: HTML strings in and out.
+import type { RootContent } from 'hast';
+import type { SectionKind } from '../../publication/model.js';
+
+/** A section of the print HTML, its HTML in runs (one, except the body's). */
+export interface PrintSection {
+  kind: SectionKind;
+  id: string;
+  runs: string[];
+}
+
+/** A note's footnote element and the id of the call it goes to. */
+export interface PrintNote {
+  call: string;
+  html: string;
+}
+
+/** What one print document lays out: its sections (a piece of the body without the body's id, but the
+ * first) and its notes. */
+export interface LayoutPart {
+  sections: { kind: SectionKind; id: string; html: string }[];
+  footnotes: string[];
+}
+
+/** The top-level children in runs, a new run at each level-1 heading but the first element. */
+export function chapterRuns(children: RootContent[]): RootContent[][] {
+  const runs: RootContent[][] = [[]];
+  let seenElement = false;
+  for (const child of children) {
+    if (child.type === 'element') {
+      if (child.tagName === 'h1' && seenElement) runs.push([]);
+      seenElement = true;
+    }
+    runs.at(-1)!.push(child);
+  }
+  return runs;
+}
+
+export function wholePublication(sections: PrintSection[], notes: PrintNote[]): LayoutPart {
+  return { sections: sections.map((section) => ({ kind: section.kind, id: section.id, html: section.runs.join('') })), footnotes: notes.map((note) => note.html) };
+}
+
+const ID = /\bid="([^"]+)"/g;
+
+/**
+ * At most `maxParts` parts, each about `minimumLength` characters of HTML (its notes' included) or
+ * more, cut only before a run of the body; none (lay it out in one piece) when fewer than two.
+ */
+export function layoutParts(sections: PrintSection[], notes: PrintNote[], maxParts: number, minimumLength: number): LayoutPart[] {
+  const bodyIndex = sections.findIndex((section) => section.kind === 'body');
+  const body = sections[bodyIndex];
+  if (!body || body.runs.length < 2) return [];
+  // Units: the front matter with the body's first run, each later run, the back matter with the last.
+  const units: string[][] = body.runs.map((run) => [run]);
+  units[0]!.unshift(...sections.slice(0, bodyIndex).flatMap((section) => section.runs));
+  units.at(-1)!.push(...sections.slice(bodyIndex + 1).flatMap((section) => section.runs));
+  const calls = new Map(notes.map((note, index) => [note.call, index]));
+  const notesOf: number[][] = units.map((unit) => {
+    const found: number[] = [];
+    for (const html of unit) for (const match of html.matchAll(ID)) if (calls.has(match[1]!)) found.push(calls.get(match[1]!)!);
+    return found;
+  });
+  const lengths = units.map((unit, index) => unit.reduce((sum, html) => sum + html.length, 0) + notesOf[index]!.reduce((sum, note) => sum + notes[note]!.html.length, 0));
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  const count = Math.min(maxParts, units.length, Math.floor(total / Math.max(1, minimumLength)));
+  if (count < 2) return [];
+  // Cut before the unit where the running length first reaches each k/count of the whole.
+  const starts = [0];
+  let running = 0;
+  for (let index = 0; index < units.length; index++) {
+    if (index > starts.at(-1)! && running >= (total * starts.length) / count && starts.length < count) starts.push(index);
+    running += lengths[index]!;
+  }
+  if (starts.length < 2) return [];
+  return starts.map((start, part) => {
+    const end = starts[part + 1] ?? units.length;
+    const runs = body.runs.slice(start, end).join('');
+    const pieces = [
+      ...(part === 0 ? sections.slice(0, bodyIndex).map((section) => ({ kind: section.kind, id: section.id, html: section.runs.join('') })) : []),
+      { kind: body.kind, id: part === 0 ? body.id : '', html: runs },
+      ...(end === units.length ? sections.slice(bodyIndex + 1).map((section) => ({ kind: section.kind, id: section.id, html: section.runs.join('') })) : []),
+    ];
+    const partNotes = notesOf
+      .slice(start, end)
+      .flat()
+      .sort((a, b) => a - b);
+    return { sections: pieces, footnotes: partNotes.map((note) => notes[note]!.html) };
+  });
+}

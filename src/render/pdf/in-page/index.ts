@@ -5,9 +5,9 @@ import type { InPageApi, InPageWindow } from '../in-page-api.js';
 import { collectHeadings } from './collect-headings.js';
 import { findBreakFaults } from './find-break-faults.js';
 import { findLostText } from './find-lost-text.js';
-import { findPageStarts } from './page-starts.js';
+import { findPageLabels, findPageStarts } from './page-starts.js';
 import { markFontProbes, unmarkFontProbes } from './mark-font-probes.js';
 import { settleSoftHyphens } from './settle-soft-hyphens.js';
 
-const api: InPageApi = { findLostText, findBreakFaults, settleSoftHyphens, collectHeadings, findPageStarts, markFontProbes, unmarkFontProbes };
+const api: InPageApi = { findLostText, findBreakFaults, settleSoftHyphens, collectHeadings, findPageStarts, findPageLabels, markFontProbes, unmarkFontProbes };
 (window as unknown as InPageWindow).avimPressInPage = api;

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 const label = z.string().min(1);
+/** A label with numbers put in where it names them ("{count} pages"): each name must be there. */
+const labelWith = (...names: string[]) => label.refine((text) => names.every((name) => text.includes(`{${name}}`)), { error: `must name ${names.map((name) => `{${name}}`).join(' and ')}` });
 
 export const localeSchema = z.strictObject({
   notes: label,
@@ -63,6 +65,13 @@ export const localeSchema = z.strictObject({
   /** The label of a task list item's checkbox, checked and not. */
   taskDone: label,
   taskOpen: label,
+  /** The review sheet's header (templates/review/sheet.ejs): the page count, the pages marked, which sheet. */
+  reviewOnePage: label,
+  reviewPages: labelWith('count'),
+  reviewNoPageMarked: label,
+  reviewOnePageMarked: label,
+  reviewPagesMarked: labelWith('count'),
+  reviewSheetOf: labelWith('sheet', 'sheets'),
 });
 
 export type Labels = z.infer<typeof localeSchema>;

@@ -108,6 +108,7 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
       for (const sheet of drawn.sheets) await writeAtomic(path.join(target.outDir, sheet.path), sheet.png);
       const sheets = drawn.sheets.map((sheet) => ({
         path: path.relative(cwd, path.join(target.outDir, sheet.path)),
+        caption: sheet.caption,
         width: sheet.width,
         height: sheet.height,
         columns: sheet.columns,

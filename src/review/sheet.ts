@@ -1,12 +1,14 @@
 // Draw a PDF's review sheets: its pages as numbered thumbnails in a grid (templates/review/sheet.ejs,
 // styles/review.css), drawn by pdf.js inside a sandboxed page of the run's Chromium (the PDF's bytes
 // handed in, nothing loaded from anywhere), the pages with problems framed, one PNG screenshot per
-// sheet. The same PDF and marks give the same PNG bytes: a fixed viewport and scale, no date.
+// sheet. The same PDF and marks give the same PNG bytes: a fixed viewport and scale, no date. Its
+// words are the locale's of the PDF's language (its /Lang; English when it has none avim-press knows).
 // A long PDF gets several sheets of at most PAGES_PER_SHEET pages each, so no image grows past
 // about 3,500 px: `<slug>.review.png`, then `<slug>.review-2.png` and so on.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { LANGUAGES, type LanguageCode } from '../load/frontmatter-schema.js';
 import type { Browser } from 'puppeteer';
 import type { Project } from '../load/project.js';
 import { PACKAGE_ROOT } from '../load/tool-version.js';
@@ -23,6 +25,7 @@ declare const document: { fonts: { ready: Promise<unknown> }; querySelector(sele
 interface PageElement {
   getBoundingClientRect(): Box;
   getAttribute(name: string): string | null;
+  textContent: string | null;
   querySelector(selector: string): PageElement;
 }
 interface Box {
@@ -64,6 +67,8 @@ export interface Thumbnail {
 
 export interface Sheet {
   path: string;
+  /** The header's line under the title, as the sheet shows it ("x.pdf · 5 pages · no page marked"). */
+  caption: string;
   width: number;
   height: number;
   columns: number;
@@ -83,6 +88,16 @@ export function sheetName(base: string, index: number): string {
   return index === 0 ? `${base}.review.png` : `${base}.review-${index + 1}.png`;
 }
 
+/** The PDF's language (its /Lang's primary subtag), when avim-press has labels for it. */
+function pdfLanguage(pdf: PDFDocument): LanguageCode {
+  const tag = pdf.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText() ?? '';
+  const primary = tag.split('-')[0]!.toLowerCase();
+  return LANGUAGES.find((lang) => lang === primary) ?? 'en';
+}
+
+/** A label's `{name}`s replaced by the numbers given. */
+const fill = (label: string, values: Record<string, number>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
 /** A file of the project's own styles or templates, else avim-press's. */
 function ownOrPackage(dir: string, name: string, packageDir: string): string {
   return existsSync(path.join(dir, name)) ? dir : packageDir;
@@ -93,6 +108,7 @@ export async function drawSheets(pdfBytes: Uint8Array, options: { browser: Brows
   const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false, ignoreEncryption: true });
   const pages = pdf.getPageCount();
   const title = pdf.getTitle() || options.pdfName;
+  const lang = pdfLanguage(pdf);
   const first = pdf.getPage(0).getSize();
   const thumbnailHeight = Math.round(THUMBNAIL_WIDTH * Math.min(TALLEST, first.height / first.width));
   const cssFile = path.join(ownOrPackage(project.stylesDir, 'review.css', path.join(PACKAGE_ROOT, 'styles')), 'review.css');
@@ -112,6 +128,9 @@ export async function drawSheets(pdfBytes: Uint8Array, options: { browser: Brows
       const render = (fontCss: string) =>
         templates.render('review/sheet.ejs', {
           title,
+          lang,
+          labels: project.labels[lang],
+          fill,
           pdf: options.pdfName,
           pages,
           marked,
@@ -123,7 +142,7 @@ export async function drawSheets(pdfBytes: Uint8Array, options: { browser: Brows
           thumbnails: numbers.map((number) => ({ page: number, problems: options.problems.get(number) ?? [] })),
           css: [fontCss, css].join('\n'),
         });
-      await page.setContent(await withPageFonts(loadTypefaces(project.brand), 'en', render), { waitUntil: 'load' });
+      await page.setContent(await withPageFonts(loadTypefaces(project.brand), lang, render), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       await page.evaluate(script);
       await page.evaluate((data, scale) => window.avimPressReview.drawPages(data, scale), base64, DRAW_SCALE);
@@ -133,7 +152,7 @@ export async function drawSheets(pdfBytes: Uint8Array, options: { browser: Brows
           const frame = item.querySelector('.frame').getBoundingClientRect();
           return { page: Number(item.getAttribute('data-page')), x: frame.x - sheet.x, y: frame.y - sheet.y, width: frame.width, height: frame.height };
         });
-        return { width: sheet.width, height: sheet.height, frames };
+        return { width: sheet.width, height: sheet.height, frames, caption: document.querySelector('.sheet-header p').textContent };
       });
       const width = Math.ceil(box.width);
       const height = Math.ceil(box.height);
@@ -141,6 +160,7 @@ export async function drawSheets(pdfBytes: Uint8Array, options: { browser: Brows
       const name = sheetName(options.base, index);
       result.sheets.push({
         path: name,
+        caption: (box.caption ?? '').replace(/\s+/g, ' ').trim(),
         width: width * SCREEN_SCALE,
         height: height * SCREEN_SCALE,
         columns,

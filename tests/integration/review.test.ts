@@ -109,6 +109,8 @@ describe('review sheet of the sample', () => {
     ]);
     expect(document!.marks).toEqual([]);
     expectGrid(document!, project, Number(pdfinfo(path.join(project, document!.pdf)).Pages));
+    // An English manuscript's sheet speaks English (templates/locales/en.yaml).
+    expect(document!.sheets.map((sheet) => sheet.caption)).toEqual([`china-central-asia.pdf · ${document!.pages} pages · no page marked`]);
   });
 
   it('draws the same PNG again for the same PDF, and reviews a PDF by its manifest record', () => {
@@ -166,6 +168,34 @@ describe('review sheets of a long PDF', () => {
       expect(sheet.width).toBeLessThanOrEqual(1600);
     }
     expect(document!.thumbnails.filter((thumbnail) => thumbnail.sheet === 2).map((thumbnail) => thumbnail.page)).toEqual([97, 98, 99, 100]);
+    // No /Lang: English.
+    expect(document!.sheets.map((sheet) => sheet.caption)).toEqual(['long.pdf · 100 pages · no page marked · sheet 1 of 2', 'long.pdf · 100 pages · no page marked · sheet 2 of 2']);
+  });
+
+  it('numbers a Turkish PDF’s sheets in Turkish (its /Lang)', async () => {
+    const folder = tempDir('avim-press-review-long-tr-');
+    const pdf = await PDFDocument.create();
+    for (let number = 1; number <= 97; number++) pdf.addPage([420, 595]);
+    pdf.setLanguage('tr-TR');
+    writeFileSync(path.join(folder, 'uzun.pdf'), await pdf.save({ useObjectStreams: false }));
+    const run = reviewJson(['uzun.pdf'], folder);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.documents[0]!.sheets.map((sheet) => sheet.caption)).toEqual(['uzun.pdf · 97 sayfa · işaretli sayfa yok · pafta 1/2', 'uzun.pdf · 97 sayfa · işaretli sayfa yok · pafta 2/2']);
+  });
+});
+
+describe('review sheet of a Turkish manuscript', () => {
+  it('speaks Turkish: the words of templates/locales/tr.yaml, the numbers the PDF’s', () => {
+    const project = tempProject({ prefix: 'avim-press-review-tr-' });
+    copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'tr-analiz.md'), path.join(project, 'manuscript', 'tr-analiz.md'));
+    const run = reviewJson(['manuscript/tr-analiz.md'], project);
+    expect(run.status, run.stderr).toBe(0);
+    const [document] = run.documents;
+    const pages = Number(pdfinfo(path.join(project, document!.pdf)).Pages);
+    expect(pages).toBeGreaterThan(1);
+    const marked = document!.marks.length;
+    const marks = marked === 0 ? 'işaretli sayfa yok' : `${marked} sayfa işaretli`;
+    expect(document!.sheets.map((sheet) => sheet.caption)).toEqual([`tr-analiz.pdf · ${pages} sayfa · ${marks}`]);
   });
 });
 

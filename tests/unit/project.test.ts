@@ -1,5 +1,5 @@
 // The configuration and the brand file are validated like front matter: located errors.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
@@ -61,6 +61,17 @@ describe('project configuration and brand file', () => {
   it('reports a wrong config key', () => {
     const root = projectWith({ 'avim-press.config.yaml': 'brand: brand/avim.yaml\ndefaults:\n  pagesize: A5\n' });
     expect(errorOf(root)).toBe('avim-press.config.yaml:3:3: error: Unknown key "defaults.pagesize"; did you mean "pageSize"? (config-unknown-key)');
+  });
+
+  it('reports a locale label that leaves out the number it must show, at its line', () => {
+    const root = projectWith({});
+    cpSync(path.join(ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+    const file = path.join(root, 'templates', 'locales', 'tr.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.startsWith('reviewPagesMarked:'));
+    lines[line] = 'reviewPagesMarked: sayfalar işaretli';
+    writeFileSync(file, lines.join('\n'));
+    expect(errorOf(root)).toMatch(new RegExp(`^templates/locales/tr\\.yaml:${line + 1}:\\d+: error: .*\\{count\\}.* \\(locale-invalid\\)$`));
   });
 
   it('lets another publisher rebrand with a brand file of its own, without touching src/', async () => {

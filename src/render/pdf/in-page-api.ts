@@ -49,6 +49,8 @@ export interface PageHeading {
   level: number;
   title: string;
   section: string;
+  /** A book part's title (h1.part-title, publication/book-body.ts): its chapters nest under it in the outline. */
+  part: boolean;
 }
 
 /** The attribute markFontProbes puts on the elements the system-font check asks about. */
@@ -68,6 +70,16 @@ export interface PageStart {
   offset: number;
 }
 
+/** The folio styles the pages are labelled in (CSS list-style names). */
+export type FolioStyle = 'decimal' | 'lower-roman' | 'upper-roman';
+
+/** Pages numbered in one style, on by one from a start: from `page` (0-based) to the next run's. */
+export interface PageLabelRun {
+  page: number;
+  style: FolioStyle;
+  start: number;
+}
+
 export interface InPageApi {
   findLostText(markers: LayoutMarkers): LostText[];
   findBreakFaults(markers: LayoutMarkers): BreakFault[];
@@ -80,6 +92,8 @@ export interface InPageApi {
   fillPageReferences(markers: LayoutMarkers): number;
   /** Before layout: the side the document's first element must start on (a later part of a book). */
   partStartSide(): 'left' | 'right' | undefined;
+  /** The printed folios as runs (in-page/folios.ts), for the PDF's page labels. */
+  findPageLabels(markers: LayoutMarkers): PageLabelRun[];
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

@@ -2,6 +2,7 @@
 // does in its post-processing: Chromium's own outline joins the words around a heading's line break
 // ("CENTRAL ASIANCOUNTRIES"), and Paged.js's pages would give it nothing else to go on.
 import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDict, type PDFRef } from 'pdf-lib';
+import type { PageHeading } from './in-page-api.js';
 
 export interface OutlineEntry {
   title: string;
@@ -11,6 +12,24 @@ export interface OutlineEntry {
   top: number;
   /** 0 for a top-level entry, 1 for its children ... */
   depth: number;
+}
+
+const PX_TO_PT = 72 / 96;
+
+/** Outline entries: each section's headings nested from that section's top heading level; in a book
+ * with parts, the headings after a part's title in its section (its chapters and theirs) one level
+ * under it, so front and back matter stay at the top beside the parts. */
+export function outlineEntries(headings: PageHeading[]): OutlineEntry[] {
+  const top = new Map<string, number>();
+  for (const heading of headings) top.set(heading.section, Math.min(top.get(heading.section) ?? 6, heading.level));
+  let partSection: string | undefined;
+  return headings
+    .filter((heading) => heading.title)
+    .map((heading) => {
+      if (heading.part) partSection = heading.section;
+      const underPart = !heading.part && heading.section === partSection;
+      return { title: heading.title, page: heading.page, top: heading.top * PX_TO_PT, depth: heading.level - top.get(heading.section)! + (underPart ? 1 : 0) };
+    });
 }
 
 interface Item {

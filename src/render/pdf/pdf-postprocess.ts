@@ -1,17 +1,22 @@
 // After Chromium prints: the document information Chromium cannot set (author, subject, keywords,
-// creator), an XMP packet with the language, the outline from the laid-out headings, and dates and
-// the file identifier derived from the inputs rather than the clock, so the same inputs give the same
-// bytes. Vivliostyle CLI does much the same in its PDF post-processing, with pdf-lib.
+// creator), an XMP packet with the language, the outline from the laid-out headings, the page labels
+// from their folios, and dates and the file identifier derived from the inputs rather than the clock,
+// so the same inputs give the same bytes. Vivliostyle CLI does much the same in its PDF
+// post-processing, with pdf-lib.
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Publication } from '../../publication/model.js';
+import type { PageLabelRun } from './in-page-api.js';
 import { writeOutline, type OutlineEntry } from './outline.js';
+import { writePageLabels } from './page-labels.js';
 import { xmpPacket } from './xmp.js';
 
 export interface PostprocessInfo {
   producer: string;
   publisher: string;
   outline: OutlineEntry[];
+  /** The printed folios' runs, for the page labels. */
+  pageLabels: PageLabelRun[];
 }
 
 export async function postprocessPdf(printed: Uint8Array, publication: Publication, info: PostprocessInfo): Promise<{ bytes: Uint8Array; pages: number }> {
@@ -31,6 +36,7 @@ export async function postprocessPdf(printed: Uint8Array, publication: Publicati
   pdf.setModificationDate(metadata.modified);
   pdf.setLanguage(metadata.lang);
   writeOutline(pdf, info.outline);
+  writePageLabels(pdf, info.pageLabels);
 
   // The file identifier (and the XMP document id): a digest of the finished file itself, saved once
   // with a blank identifier. Chromium's own bytes carry its clock's date, so they cannot be hashed.

@@ -17,8 +17,8 @@ import { allFaces, loadTypefaces } from '../../load/typefaces.js';
 import { PRINT_CONTAINERS, type Layout, type LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts, type SystemFontUse } from './font-check.js';
-import type { BreakFault, HyphenSettling, InPageWindow, LostText, PageHeading, PageStart, SourcePlace } from './in-page-api.js';
-import type { OutlineEntry } from './outline.js';
+import type { BreakFault, HyphenSettling, InPageWindow, LostText, PageStart, SourcePlace } from './in-page-api.js';
+import { outlineEntries } from './outline.js';
 import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
 import { printHtml } from './print-html.js';
@@ -38,15 +38,6 @@ export interface PdfResult {
   pageMap: PageStart[];
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
-}
-
-const PX_TO_PT = 72 / 96;
-
-/** Outline entries: each section's headings nested from that section's top heading level. */
-function outlineEntries(headings: PageHeading[]): OutlineEntry[] {
-  const top = new Map<string, number>();
-  for (const heading of headings) top.set(heading.section, Math.min(top.get(heading.section) ?? 6, heading.level));
-  return headings.filter((heading) => heading.title).map((heading) => ({ title: heading.title, page: heading.page, top: heading.top * PX_TO_PT, depth: heading.level - top.get(heading.section)! }));
 }
 
 function lostTextReason(lost: LostText): string {
@@ -322,6 +313,7 @@ export async function renderPdf(
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);
+      const pageLabels = await page.evaluate((markers) => window.avimPressInPage.findPageLabels(markers), markers);
       lap('headings');
       await releaseSource(page);
       lap('release');
@@ -334,6 +326,7 @@ export async function renderPdf(
         producer: `avim-press ${publication.metadata.toolVersion} (${version}; ${engine.name}; pdf-lib)`,
         publisher: localize(project.brand.name, publication.metadata.lang),
         outline: outlineEntries(headings),
+        pageLabels,
       });
       lap('postprocess');
       if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });

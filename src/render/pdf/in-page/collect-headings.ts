@@ -22,6 +22,7 @@ export function collectHeadings(markers: LayoutMarkers): PageHeading[] {
           .replace(/\s+/g, ' ')
           .trim(),
         section: heading.closest<HTMLElement>('[data-section]')?.dataset.section ?? '',
+        part: heading.matches('h1.part-title'),
       });
     });
   });

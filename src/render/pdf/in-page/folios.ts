@@ -1,6 +1,8 @@
 // In the page, after pagination: the folio each laid-out page prints, for the EPUB's page list
-// (page-starts.ts) and the page numbers of the contents and of cross-references (page-references.ts).
+// (page-starts.ts), the page numbers of the contents and of cross-references (page-references.ts) and,
+// as runs, the PDF's page labels (findPageLabels).
 import type { LayoutMarkers } from '../engine/layout-markers.js';
+import type { FolioStyle, PageLabelRun } from '../in-page-api.js';
 
 const COUNTER = /\bpage\s+(-?\d+)/;
 const FOLIO_STYLE = /counter\(\s*page\s*(?:,\s*([\w-]+))?\s*\)/;
@@ -27,12 +29,12 @@ function roman(value: number): string {
   return text;
 }
 
-/** The folio each page prints: the page counter as CSS reckons it from each page element's
- * counter-reset, counter-increment and counter-set (in that order, as CSS applies them), in the style
- * its margin boxes write it in (`counter(page, lower-roman)` …). A page that prints no folio (a title
- * page, a part page, a blank page) is named in the style of its run's pages (from one start of the
- * count to the next), else of the next page that prints one. */
-export function printedFolios(pages: Element[], markers: LayoutMarkers): string[] {
+/** Each page's folio as a number and the style it prints in: the page counter as CSS reckons it from
+ * each page element's counter-reset, counter-increment and counter-set (in that order, as CSS applies
+ * them), in the style its margin boxes write it in (`counter(page, lower-roman)` …). A page that prints
+ * no folio (a title page, a part page, a blank page) is numbered in the style of its run's pages (from
+ * one start of the count to the next), else of the next page that prints one. */
+function pageFolios(pages: Element[], markers: LayoutMarkers): { value: number; style: FolioStyle }[] {
   let value = 0;
   // A run: the pages from one start of the count (a reset or set) to the next, one folio style.
   let run = 0;
@@ -58,11 +60,32 @@ export function printedFolios(pages: Element[], markers: LayoutMarkers): string[
     }
     return undefined;
   });
-  const labels = values.map((number, index) => {
-    const style = styles[index] ?? styles.find((found, other) => found && runs[other] === runs[index]) ?? styles.slice(index).find(Boolean) ?? 'decimal';
-    if (style === 'lower-roman') return roman(number);
-    if (style === 'upper-roman') return roman(number).toUpperCase();
-    return String(number);
+  return values.map((value, index) => {
+    const style = styles[index] ?? styles.find((found, other) => found && runs[other] === runs[index]) ?? styles.slice(index).find(Boolean);
+    // The styles written out here; any other is written as decimal (as before: no folio style of the
+    // brand's stylesheets is another).
+    return { value, style: style === 'lower-roman' || style === 'upper-roman' ? style : 'decimal' };
   });
-  return labels;
+}
+
+function folioText({ value, style }: { value: number; style: FolioStyle }): string {
+  if (style === 'lower-roman') return roman(value);
+  if (style === 'upper-roman') return roman(value).toUpperCase();
+  return String(value);
+}
+
+/** The folio each page prints, as text. */
+export function printedFolios(pages: Element[], markers: LayoutMarkers): string[] {
+  return pageFolios(pages, markers).map(folioText);
+}
+
+/** The pages' folios as runs, for the PDF's page labels: a run starts at the first page, and wherever
+ * the style changes or the number does not go on by one from the page before. */
+export function findPageLabels(markers: LayoutMarkers): PageLabelRun[] {
+  const runs: PageLabelRun[] = [];
+  pageFolios(Array.from(document.querySelectorAll(markers.page)), markers).forEach((folio, page, folios) => {
+    const before = folios[page - 1];
+    if (!before || before.style !== folio.style || before.value + 1 !== folio.value) runs.push({ page, style: folio.style, start: folio.value });
+  });
+  return runs;
 }

@@ -6,10 +6,11 @@ import { collectHeadings } from './collect-headings.js';
 import { findBreakFaults } from './find-break-faults.js';
 import { findLostText } from './find-lost-text.js';
 import { findPageStarts } from './page-starts.js';
+import { findPageLabels } from './folios.js';
 import { fillPageReferences } from './page-references.js';
 import { partStartSide } from './part-start.js';
 import { markFontProbes, unmarkFontProbes } from './mark-font-probes.js';
 import { settleSoftHyphens } from './settle-soft-hyphens.js';
 
-const api: InPageApi = { findLostText, findBreakFaults, settleSoftHyphens, collectHeadings, findPageStarts, markFontProbes, unmarkFontProbes, fillPageReferences, partStartSide };
+const api: InPageApi = { findLostText, findBreakFaults, settleSoftHyphens, collectHeadings, findPageStarts, markFontProbes, unmarkFontProbes, fillPageReferences, partStartSide, findPageLabels };
 (window as unknown as InPageWindow).avimPressInPage = api;

@@ -98,6 +98,10 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   const { project, outDir, formats } = context;
   const source = file.path;
   const relativeSource = path.relative(project.root, source);
+  // Both formats need the browser: it starts while the manuscript is transformed, off the critical path
+  // (a launch takes 0.4 s, and 2 s or more the first time on a machine). Its failure is heard where
+  // the renderers ask for it.
+  if (formats.length > 0) void context.browser.get().catch(() => undefined);
   context.stage('transform');
   const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, file));
   const slug = publication.metadata.slug;

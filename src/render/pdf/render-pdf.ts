@@ -36,6 +36,8 @@ export interface PdfResult {
   hyphenation: { broken: number; removed: number };
   /** Where each page's text starts, for the EPUB's page-break markers and page list (render/page-map.ts). */
   pageMap: PageStart[];
+  /** How many parts the pages were laid out in at once (1: in one piece). */
+  layoutParts: number;
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
 }
@@ -69,6 +71,8 @@ export type OnPdfStage = (stage: PdfStage, pages?: number) => void;
 export interface LaidOutPages {
   layout: Layout;
   hyphenation: { broken: number; removed: number };
+  /** How many parts were laid out at once and joined (1: in one piece). */
+  parts: number;
 }
 
 /** How a long publication is laid out: in at most `parts` parts at once, each at least
@@ -79,8 +83,9 @@ export interface LayoutPartsOptions {
 }
 
 /** Two parts: this machine's two cores (docs/speed.md); a part is worth its page's start-up from about
- * 60 pages of a book. A fixed number, not the machine's: the bytes must not depend on where it ran. */
-export const LAYOUT_PARTS: LayoutPartsOptions = { parts: 2, minimumPartLength: 600_000 };
+ * 50 pages (250 000 characters of print HTML; a page of a book holds about 4 800). A fixed number, not
+ * the machine's: the bytes must not depend on where it ran. */
+export const LAYOUT_PARTS: LayoutPartsOptions = { parts: 2, minimumPartLength: 250_000 };
 
 /** What the layout of one part found, as data: messages are made once the parts are joined, with the
  * page numbers of the whole. */
@@ -154,23 +159,28 @@ export async function layOutPages(
   if (parts.length > 1 && inParts) {
     const paginated = parts.map(() => deferred<number>());
     void Promise.all(paginated.map((each) => each.promise)).then(
-      (counts) => onStage('checks', counts.reduce((sum, count) => sum + count, 0)),
+      (counts) =>
+        onStage(
+          'checks',
+          counts.reduce((sum, count) => sum + count, 0),
+        ),
       () => undefined,
     );
-    const later = parts.slice(1).map((partHtml, index) =>
-      withPooledPage(inParts.browser, 'print', {
-        open: () => openSandboxedPage(inParts.browser),
-        reset: resetPrintPage,
-        use: async (held) => {
-          const partLap = inParts.lapFor?.(index + 2) ?? (() => {});
-          const found = await layOutPart(partHtml, project, held.page, engine, { checkSourceLater: false, lap: partLap, onPaginated: paginated[index + 1]!.resolve });
-          assertStillBlank(held.page);
-          const pages = await engine.exportPages(held.page);
-          partLap('export');
-          return { ...found, blocked: [...held.blocked], pages };
-        },
-      }),
-    );
+    // A later part's page is closed once its pages are taken (not kept in the pool): its renderer's
+    // memory goes before the print, and only books are laid out in parts.
+    const later = parts.slice(1).map(async (partHtml, index) => {
+      const held = await openSandboxedPage(inParts.browser);
+      try {
+        const partLap = inParts.lapFor?.(index + 2) ?? (() => {});
+        const found = await layOutPart(partHtml, project, held.page, engine, { checkSourceLater: false, lap: partLap, onPaginated: paginated[index + 1]!.resolve });
+        assertStillBlank(held.page);
+        const pages = await engine.exportPages(held.page);
+        partLap('export');
+        return { ...found, blocked: [...held.blocked], pages };
+      } finally {
+        await held.page.close().catch(() => undefined);
+      }
+    });
     const settled = await Promise.allSettled([
       layOutPart(parts[0]!, project, page, engine, { checkSourceLater: true, lap, onPaginated: paginated[0]!.resolve }).then((found) => ({ ...found, blocked: [], pages: '' })),
       ...later,
@@ -212,7 +222,7 @@ export async function layOutPages(
     hyphenation.broken += found.hyphenation.broken;
     hyphenation.removed += found.hyphenation.removed;
   }
-  return { layout: { pages, warnings: findings.flatMap((found) => found.layout.warnings) }, hyphenation };
+  return { layout: { pages, warnings: findings.flatMap((found) => found.layout.warnings) }, hyphenation, parts: findings.length };
 }
 
 /** The findings of the parts as messages on the file, page numbers those of the joined pages: the
@@ -309,7 +319,7 @@ export async function renderPdf(
           partMark = now;
         };
       };
-      const { layout, hyphenation } = await layOutPages(publication, project, page, file, engine, lap, onStage, { browser, options: parts, lapFor });
+      const { layout, hyphenation, parts: layoutParts } = await layOutPages(publication, project, page, file, engine, lap, onStage, { browser, options: parts, lapFor });
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);
@@ -331,7 +341,7 @@ export async function renderPdf(
       lap('postprocess');
       if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
       for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-      return { bytes, pages, hyphenation, pageMap, timings };
+      return { bytes, pages, hyphenation, pageMap, layoutParts, timings };
     },
   });
 }

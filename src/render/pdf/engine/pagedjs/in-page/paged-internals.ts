@@ -41,6 +41,7 @@ export function footnotesHandler(): { prototype: FootnotesHandler } {
 
 export function atPageHandler(): { prototype: AtPageHandler } {
   const atPage = paged().registeredHandlers.find((handler) => handler.name === 'AtPage');
-  if (!atPage || typeof (atPage.prototype as Partial<AtPageHandler>).finalizePage !== 'function') throw new Error('Paged.js has no AtPage handler with finalizePage: joining parts of a book no longer works');
+  if (!atPage || typeof (atPage.prototype as Partial<AtPageHandler>).finalizePage !== 'function')
+    throw new Error('Paged.js has no AtPage handler with finalizePage: joining parts of a book no longer works');
   return atPage as { prototype: AtPageHandler };
 }

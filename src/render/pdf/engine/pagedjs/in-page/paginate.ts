@@ -11,10 +11,11 @@ export let pageRules: AtPageHandler | undefined;
 
 export async function paginate(settings: { hyphenGlyph: string }): Promise<{ pages: number }> {
   const handler = atPageHandler().prototype;
-  const finalizePage = handler.finalizePage;
+  const finalizePage: unknown = Reflect.get(handler, 'finalizePage');
+  const keep = (rules: AtPageHandler) => (pageRules = rules);
   handler.finalizePage = function (this: AtPageHandler, ...args) {
-    pageRules = this;
-    return finalizePage.apply(this, args);
+    keep(this);
+    Reflect.apply(finalizePage as AtPageHandler['finalizePage'], this, args);
   };
   const template = document.querySelector<HTMLTemplateElement>(PRINT_CONTAINERS.publication);
   if (!template) throw new Error('the print document has no publication template');

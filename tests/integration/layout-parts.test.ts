@@ -1,0 +1,82 @@
+// A long publication is laid out in parts at once, in pages of the one browser, and the parts' pages are
+// joined into one print (src/render/pdf/render-pdf.ts, layout-parts.ts, the engine's joinPages). The
+// joined pages must be the pages laid out in one piece: the same count and the same text on every page,
+// running heads, folios and the contents' page numbers included. Two ways a part meets the pages before
+// it: a book's chapter starts on a right-hand page (a blank page goes in when it would not), and an
+// article's level-1 heading starts on either side (the part's pages change side, their margin boxes
+// shaped again). When changing side would change the text area's size (margins not mirrored), the
+// publication is laid out in one piece after all.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBook } from '../../bench/generate.js';
+import { readClock } from '../../src/load/dates.js';
+import { loadProject, type Project } from '../../src/load/project.js';
+import { publish } from '../../src/publication/publish.js';
+import { launchBrowser } from '../../src/render/browser.js';
+import { pagedjsEngine } from '../../src/render/pdf/engine/pagedjs/pagedjs-engine.js';
+import { renderPdf, type PdfResult } from '../../src/render/pdf/render-pdf.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { pdftotext } from '../helpers/poppler.js';
+import { tempProject } from '../helpers/projects.js';
+
+const BOOK = path.join(ROOT, 'tests', 'fixtures', 'book-folder', 'book.yaml');
+const dir = tempDir();
+const ARTICLE = path.join(dir, 'chapters.md');
+writeFileSync(ARTICLE, generateBook({ chapters: 9, notes: 60, paragraphsPerChapter: 7 }));
+
+async function printed(source: string, project: Project, browser: Browser, parts: number): Promise<{ result: PdfResult; pages: string[] }> {
+  const { publication, file } = await publish(source, project, readClock({ SOURCE_DATE_EPOCH: '1700000000' }), {});
+  const result = await renderPdf(publication, project, browser, file, pagedjsEngine, () => {}, { parts, minimumPartLength: 0 });
+  const pdf = path.join(dir, `${path.basename(source)}-${parts}-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(pdf, result.bytes);
+  return { result, pages: pdftotext(pdf, true) };
+}
+
+describe('a publication laid out in parts', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = (await launchBrowser()).browser;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('joins a book whose chapters open on right-hand pages into the pages laid out in one piece', async () => {
+    const project = loadProject(ROOT);
+    const whole = await printed(BOOK, project, browser, 1);
+    const joined = await printed(BOOK, project, browser, 2);
+    expect(whole.result.layoutParts).toBe(1);
+    expect(joined.result.layoutParts).toBe(2);
+    expect(Object.keys(joined.result.timings)).toContain('part 2: paginate');
+    expect(joined.pages).toEqual(whole.pages);
+    // The contents page names the chapters of the second part with their pages (filled after the join).
+    expect(joined.pages.find((page) => page.includes('Contents'))).toMatch(/Alfabe Değişiklikleri ve Okurlar\s+\d+/);
+  }, 120_000);
+
+  it('joins an article cut at its level-1 headings in two and in three parts, pages changing side', async () => {
+    const project = loadProject(ROOT);
+    const whole = await printed(ARTICLE, project, browser, 1);
+    for (const parts of [2, 3]) {
+      const joined = await printed(ARTICLE, project, browser, parts);
+      expect(joined.result.layoutParts).toBe(parts);
+      expect(joined.pages).toHaveLength(whole.pages.length);
+      joined.pages.forEach((page, index) => expect(page, `page ${index + 1} of ${parts} parts`).toBe(whole.pages[index]));
+    }
+    // Running heads on both sides throughout: the short title on left-hand pages, the publisher on right.
+    const shortTitle = 'A Generated Book of Eurasian Studies';
+    expect(whole.pages.filter((page, index) => index % 2 === 1 && page.includes(shortTitle)).length).toBeGreaterThan(whole.pages.length / 2 - 4);
+  }, 240_000);
+
+  it('lays out in one piece after all when a page that changes side would change its text area', async () => {
+    const root = tempProject({ copy: ['styles'] });
+    const a4 = path.join(root, 'styles', 'page', 'A4.css');
+    writeFileSync(a4, readFileSync(a4, 'utf8').replace('@page :left { margin-left: 24mm; margin-right: 28mm; }', '@page :left { margin-left: 20mm; margin-right: 28mm; }'));
+    const project = loadProject(root);
+    const whole = await printed(ARTICLE, project, browser, 1);
+    const joined = await printed(ARTICLE, project, browser, 3);
+    expect(joined.result.layoutParts).toBe(1);
+    expect(joined.pages).toEqual(whole.pages);
+  }, 240_000);
+});

@@ -1,0 +1,66 @@
+// A long publication's print HTML in parts to lay out at once (src/render/pdf/layout-parts.ts): cut only
+// before a level-1 heading of the body, the front matter with the first part, the back matter with the
+// last, every note in the part that calls it, and the parts together the whole.
+import type { RootContent } from 'hast';
+import { h } from 'hastscript';
+import { describe, expect, it } from 'vitest';
+import { chapterRuns, layoutParts, wholePublication, type PrintNote, type PrintSection } from '../../src/render/pdf/layout-parts.js';
+
+const chapter = (number: number): string => `<h1 id="c${number}">Chapter ${number}</h1><p>${'text '.repeat(200)}<a id="call-${number}" href="#note-${number}">${number}</a></p>`;
+
+function publication(chapters: number): { sections: PrintSection[]; notes: PrintNote[] } {
+  return {
+    sections: [
+      { kind: 'title-page', id: 'title', runs: ['<h1>Title</h1>'] },
+      { kind: 'contents', id: 'contents', runs: ['<nav>contents</nav>'] },
+      { kind: 'body', id: 'body', runs: Array.from({ length: chapters }, (_, index) => chapter(index + 1)) },
+      { kind: 'colophon', id: 'colophon', runs: ['<p>colophon</p>'] },
+    ],
+    notes: Array.from({ length: chapters }, (_, index) => ({ call: `call-${index + 1}`, html: `<span class="footnote" data-call="call-${index + 1}">note ${index + 1}</span>` })),
+  };
+}
+
+describe('chapterRuns', () => {
+  it('starts a run at every level-1 heading but the first element, keeping white space with its run', () => {
+    const children: RootContent[] = [h('h1', 'One'), { type: 'text', value: '\n' }, h('p', 'a'), h('h2', 'Two'), h('h1', 'Three'), h('p', 'b'), h('h1', 'Four')];
+    const runs = chapterRuns(children).map((run) => run.map((node) => (node.type === 'element' ? `${node.tagName}` : 'text')));
+    expect(runs).toEqual([['h1', 'text', 'p', 'h2'], ['h1', 'p'], ['h1']]);
+  });
+
+  it('keeps a body without level-1 headings in one run', () => {
+    expect(chapterRuns([h('p', 'a'), h('h2', 'b')])).toHaveLength(1);
+  });
+});
+
+describe('layoutParts', () => {
+  it('cuts before chapters into parts of about equal length that hold the whole publication', () => {
+    const { sections, notes } = publication(10);
+    const parts = layoutParts(sections, notes, 2, 0);
+    expect(parts).toHaveLength(2);
+    const [first, last] = parts as [(typeof parts)[0], (typeof parts)[0]];
+    expect(first.sections.map((section) => section.kind)).toEqual(['title-page', 'contents', 'body']);
+    expect(last.sections.map((section) => section.kind)).toEqual(['body', 'colophon']);
+    // The body's id once, on its first piece.
+    expect(first.sections.at(-1)!.id).toBe('body');
+    expect(last.sections[0]!.id).toBe('');
+    expect(first.sections.at(-1)!.html + last.sections[0]!.html).toBe(wholePublication(sections, notes).sections[2]!.html);
+    expect(first.sections.at(-1)!.html.match(/<h1/g)).toHaveLength(5);
+    // Each note goes with the part that calls it.
+    for (const part of parts) {
+      const called = [
+        ...part.sections
+          .map((section) => section.html)
+          .join('')
+          .matchAll(/id="(call-\d+)"/g),
+      ].map((match) => match[1]);
+      expect(part.footnotes.map((note) => /data-call="([^"]+)"/.exec(note)![1])).toEqual(called);
+    }
+  });
+
+  it('makes no more parts than asked or than chapters, and none when a part would be too short', () => {
+    const { sections, notes } = publication(3);
+    expect(layoutParts(sections, notes, 8, 0)).toHaveLength(3);
+    expect(layoutParts(sections, notes, 2, 1_000_000)).toEqual([]);
+    expect(layoutParts(publication(1).sections, notes, 2, 0)).toEqual([]);
+  });
+});

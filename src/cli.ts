@@ -7,19 +7,14 @@ import { VFile } from 'vfile';
 import { mergeManifests, readManifest, serializeManifest, type Manifest } from './batch/manifest.js';
 import { parseShard } from './batch/shard.js';
 import { build, findManuscripts, FORMATS, type Format } from './build.js';
-import { initProject } from './init/init-project.js';
 import { loadProject } from './load/project.js';
 import { BOOK_FILE } from './load/manuscript.js';
-import { watchBuild } from './preview/build-watch.js';
-import { preview } from './preview/preview.js';
-import { review } from './review/review.js';
 import { TOOL_VERSION } from './load/tool-version.js';
 import { toDiagnostic } from './problems/diagnostic.js';
 import { FatalProblems } from './problems/problem.js';
 import { consoleReporter } from './report/console-reporter.js';
 import { formatGithub, formatText, REPORTER_FORMATS, type ReporterFormat } from './report/format.js';
 import { countErrors, countWarnings, formatSummary } from './validate/report.js';
-import { validateEpub } from './validate/validate-epub.js';
 import { addValidationMessages } from './validate/validation-messages.js';
 import { removeTemporaryFiles, writeAtomic } from './write/atomic-write.js';
 
@@ -180,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
     };
     if (values.watch) {
       // Watching ends with Ctrl-C: that is its normal end (a build in flight stops as an interrupt does).
+      const { watchBuild } = await import('./preview/build-watch.js');
       await watchBuild({
         cwd: process.cwd(),
         inputs: (inputs.length > 0 ? inputs : [loadProject(process.cwd()).config.manuscripts]).map((input) => path.resolve(input)),
@@ -238,6 +234,7 @@ async function check(files: string[], strict: boolean, quiet: boolean, format: R
       continue;
     }
     try {
+      const { validateEpub } = await import('./validate/validate-epub.js');
       const validation = await validateEpub(name);
       addValidationMessages(file, name, validation);
       printMessages(file, format, quiet);
@@ -312,6 +309,7 @@ async function previewCommand(
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    const { preview } = await import('./preview/preview.js');
     await preview({
       source,
       cwd,
@@ -340,6 +338,7 @@ async function reviewCommand(inputs: string[], options: { out?: string; json: bo
   try {
     // Standard output is the review's (JSON lines with --json); the build of a manuscript talks on standard error.
     const onEvent = consoleReporter({ quiet: options.quiet || options.json, format: 'text', out: process.stderr, err: process.stderr });
+    const { review } = await import('./review/review.js');
     const result = await review({ inputs, cwd: process.cwd(), build, signal: controller.signal, onEvent, ...(options.out ? { out: options.out } : {}) });
     for (const file of result.notes) if (!options.quiet) printMessages(file, 'text');
     for (const reviewed of result.reviewed) {
@@ -361,12 +360,13 @@ async function reviewCommand(inputs: string[], options: { out?: string; json: bo
 }
 
 /** `avim-press init [folder]`: a new project in the folder (default: here), or the files in its way. */
-function initCommand(folders: string[]): number {
+async function initCommand(folders: string[]): Promise<number> {
   if (folders.length > 1) {
     console.error('avim-press: init takes one folder\nRun avim-press --help for usage.');
     return 2;
   }
   const folder = folders[0] ?? '.';
+  const { initProject } = await import('./init/init-project.js');
   const result = initProject(folder);
   if (result.existing.length > 0) {
     console.error(`avim-press: ${folder} already has ${result.existing.join(', ')}; nothing was written`);

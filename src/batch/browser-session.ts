@@ -1,7 +1,7 @@
 // The one browser of a run: launched when first needed, shared by every document, and relaunched
 // when it crashes or is killed, so that the documents in flight can be retried on a fresh one.
 import type { Browser } from 'puppeteer';
-import { launchBrowser, type BrowserChoice } from '../render/browser.js';
+import type { BrowserChoice } from '../render/browser.js';
 
 export class BrowserSession {
   private launching: Promise<Browser> | undefined;
@@ -16,7 +16,9 @@ export class BrowserSession {
   /** The browser, launching it on first use (and again after a crash). */
   get(): Promise<Browser> {
     if (this.closed) return Promise.reject(new Error('the build was stopped'));
-    this.launching ??= launchBrowser(this.env).then(async ({ browser, choice }) => {
+    // Puppeteer loads with the first launch: a run with nothing to build never needs it.
+    this.launching ??= import('../render/browser.js').then(async ({ launchBrowser }) => {
+      const { browser, choice } = await launchBrowser(this.env);
       this.version = await browser.version();
       this.onLaunch(choice, this.version);
       return browser;

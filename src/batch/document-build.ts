@@ -9,19 +9,28 @@ import type { Project } from '../load/project.js';
 import { toDiagnostic } from '../problems/diagnostic.js';
 import { failOnErrors, FatalProblems, isError, problem } from '../problems/problem.js';
 import type { Publication } from '../publication/model.js';
-import { publish, type PublishOptions } from '../publication/publish.js';
-import { renderEpub, type EpubResult } from '../render/epub/render-epub.js';
+import type { PublishOptions } from '../publication/publish.js';
+import type { EpubResult } from '../render/epub/render-epub.js';
 import type { PageStart } from '../render/page-map.js';
-import { renderPdf, type PdfStage } from '../render/pdf/render-pdf.js';
-import { checkWithAce, findAce } from '../validate/ace.js';
+import type { PdfStage } from '../render/pdf/render-pdf.js';
 import { countErrors, countWarnings } from '../validate/report.js';
-import { validateEpub } from '../validate/validate-epub.js';
 import { addValidationMessages } from '../validate/validation-messages.js';
 import { writeAtomic } from '../write/atomic-write.js';
 import type { BrowserSession } from './browser-session.js';
 import { hashInput, inputsUnchanged, sha256 } from './inputs.js';
 import type { Manifest, ManifestArtifact, PageProblem } from './manifest.js';
 import { StageTimeoutError, withTimeout } from './time-limit.js';
+
+// The transform, the renderers and the validators load when a document is first built: a run where
+// everything is up to date never needs them, and they are most of the CLI's start-up (about 1 s).
+const stages = () =>
+  Promise.all([
+    import('../publication/publish.js'),
+    import('../render/pdf/render-pdf.js'),
+    import('../render/epub/render-epub.js'),
+    import('../validate/validate-epub.js'),
+    import('../validate/ace.js'),
+  ]).then(([{ publish }, { renderPdf }, { renderEpub }, { validateEpub }, { checkWithAce, findAce }]) => ({ publish, renderPdf, renderEpub, validateEpub, checkWithAce, findAce }));
 
 export type Format = 'pdf' | 'epub';
 /** What a document is doing, as progress says it: its transform, the print's layout, the checks of
@@ -102,6 +111,7 @@ async function buildArtifacts(file: VFile, sourceInput: ReturnType<typeof hashIn
   // (a launch takes 0.4 s, and 2 s or more the first time on a machine). Its failure is heard where
   // the renderers ask for it.
   if (formats.length > 0) void context.browser.get().catch(() => undefined);
+  const { publish, renderPdf, renderEpub, validateEpub } = await stages();
   context.stage('transform');
   const { publication } = await withTimeout('transform', STAGE_SECONDS.transform, () => publish(source, project, context.clock, context.options, file));
   const slug = publication.metadata.slug;
@@ -215,6 +225,7 @@ const STANDARD = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
 /** An EPUB claims conformance only when DAISY Ace found no violation in it and every image's text
  * alternative was decided; then it is made again, with the claim naming Ace as the checker. */
 async function withConformanceClaim(epub: EpubResult, publication: Publication, project: Project, context: DocumentContext, file: VFile, pageMap?: PageStart[]): Promise<EpubResult> {
+  const { checkWithAce, findAce, renderEpub } = await stages();
   const ace = findAce();
   if (!ace) {
     problem(file, 'No conformance claim: DAISY Ace is not installed (npm install @daisy/ace-cli), so nobody checked the EPUB', { ruleId: 'accessibility-claim', severity: 'info' });

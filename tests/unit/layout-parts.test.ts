@@ -57,6 +57,18 @@ describe('layoutParts', () => {
     }
   });
 
+  it('puts a note called from another note with that note, and makes no parts when a note has no call', () => {
+    const { sections, notes } = publication(4);
+    const nested = { call: 'call-in-note', html: '<span class="footnote" data-call="call-in-note">nested</span>' };
+    // Note 4 (called in chapter 4, in the second part) calls the nested note.
+    notes[3] = { ...notes[3]!, html: notes[3]!.html.replace('note 4', 'note 4 <a id="call-in-note" href="#nested">5</a>') };
+    const parts = layoutParts(sections, [...notes, nested], 2, 0);
+    expect(parts).toHaveLength(2);
+    expect(parts[1]!.footnotes).toContain(nested.html);
+    expect(parts[0]!.footnotes).not.toContain(nested.html);
+    expect(layoutParts(sections, [...notes, { call: 'nowhere', html: '<span>lost</span>' }], 2, 0)).toEqual([]);
+  });
+
   it('makes no more parts than asked or than chapters, and none when a part would be too short', () => {
     const { sections, notes } = publication(3);
     expect(layoutParts(sections, notes, 8, 0)).toHaveLength(3);

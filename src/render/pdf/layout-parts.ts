@@ -58,12 +58,26 @@ export function layoutParts(sections: PrintSection[], notes: PrintNote[], maxPar
   const units: string[][] = body.runs.map((run) => [run]);
   units[0]!.unshift(...sections.slice(0, bodyIndex).flatMap((section) => section.runs));
   units.at(-1)!.push(...sections.slice(bodyIndex + 1).flatMap((section) => section.runs));
-  const calls = new Map(notes.map((note, index) => [note.call, index]));
-  const notesOf: number[][] = units.map((unit) => {
-    const found: number[] = [];
-    for (const html of unit) for (const match of html.matchAll(ID)) if (calls.has(match[1]!)) found.push(calls.get(match[1]!)!);
-    return found;
+  // Each note goes with the unit that holds its call: in the text, or in a note already placed (a note
+  // called from a note).
+  const unitOf = new Map<string, number>();
+  units.forEach((unit, index) => {
+    for (const html of unit) for (const match of html.matchAll(ID)) unitOf.set(match[1]!, index);
   });
+  const noteUnits = notes.map(() => -1);
+  for (let placed = true; placed;) {
+    placed = false;
+    notes.forEach((note, index) => {
+      const unit = unitOf.get(note.call);
+      if (noteUnits[index] !== -1 || unit === undefined) return;
+      noteUnits[index] = unit;
+      for (const match of note.html.matchAll(ID)) if (!unitOf.has(match[1]!)) unitOf.set(match[1]!, unit);
+      placed = true;
+    });
+  }
+  // A note whose call is nowhere: laid out in one piece, where the engine says so.
+  if (noteUnits.includes(-1)) return [];
+  const notesOf: number[][] = units.map((_, unit) => noteUnits.flatMap((found, index) => (found === unit ? [index] : [])));
   const lengths = units.map((unit, index) => unit.reduce((sum, html) => sum + html.length, 0) + notesOf[index]!.reduce((sum, note) => sum + notes[note]!.html.length, 0));
   const total = lengths.reduce((sum, length) => sum + length, 0);
   const count = Math.min(maxParts, units.length, Math.floor(total / Math.max(1, minimumLength)));

@@ -154,6 +154,9 @@ export async function layOutPages(
   }
   lap('html');
   const { markers } = engine;
+  const inOnePiece = async (): Promise<PartFindings[]> => [
+    { ...(await layOutPart(html, project, page, engine, { checkSourceLater: true, lap, onPaginated: (pages) => onStage('checks', pages) })), blocked: [] },
+  ];
   let findings: PartFindings[];
   let offsets = [0];
   if (parts.length > 1 && inParts) {
@@ -198,17 +201,17 @@ export async function layOutPages(
       total += joined.added;
       exact &&= joined.exact;
     }
-    if (!exact) {
-      // The parts' pages would not sit as laid out: the whole in one piece after all.
+    if (exact) {
+      findings = laidOut.map((part, index) => ({ ...part, layout: index === 0 ? { pages: total, warnings: part.layout.warnings } : part.layout }));
+      lap('join');
+    } else {
+      // The parts' pages would not sit as laid out: the whole in one piece after all (nothing the parts
+      // found is reported: the whole is checked again).
       await resetPrintPage({ page, blocked: [] });
-      return layOutPages(publication, project, page, file, engine, lap, onStage);
+      findings = await inOnePiece();
+      offsets = [0];
     }
-    findings = laidOut.map((part, index) => ({ ...part, layout: index === 0 ? { pages: total, warnings: part.layout.warnings } : part.layout }));
-    lap('join');
-  } else {
-    findings = [{ ...(await layOutPart(html, project, page, engine, { checkSourceLater: true, lap, onPaginated: (pages) => onStage('checks', pages) })), blocked: [] }];
-    offsets = [0];
-  }
+  } else findings = await inOnePiece();
   // The pages are all here: links learn their targets' folios, then nothing may have gone missing
   // (the first part's source, every page's foot) and no break may be faulty.
   await page.evaluate((markers) => window.avimPressInPage.fillPageReferences(markers), markers);

@@ -81,7 +81,7 @@ export interface PageLabelRun {
 }
 
 export interface InPageApi {
-  findLostText(markers: LayoutMarkers): LostText[];
+  findLostText(markers: LayoutMarkers, withSource?: boolean): LostText[];
   findBreakFaults(markers: LayoutMarkers): BreakFault[];
   settleSoftHyphens(): HyphenSettling;
   collectHeadings(markers: LayoutMarkers): PageHeading[];

@@ -185,7 +185,13 @@ export async function layOutPages(
       }
     });
     const settled = await Promise.allSettled([
-      layOutPart(parts[0]!, project, page, engine, { checkSourceLater: true, lap, onPaginated: paginated[0]!.resolve }).then((found) => ({ ...found, blocked: [], pages: '' })),
+      // The first part's source is checked and let go while the others are still laid out: the page
+      // takes the others' pages next, and the peak of memory is there.
+      layOutPart(parts[0]!, project, page, engine, { checkSourceLater: false, lap, onPaginated: paginated[0]!.resolve }).then(async (found) => {
+        await releaseSource(page);
+        lap('release');
+        return { ...found, blocked: [], pages: '' };
+      }),
       ...later,
     ]);
     lap('wait');
@@ -202,7 +208,12 @@ export async function layOutPages(
       exact &&= joined.exact;
     }
     if (exact) {
-      findings = laidOut.map((part, index) => ({ ...part, layout: index === 0 ? { pages: total, warnings: part.layout.warnings } : part.layout }));
+      // Text cut off at a page's foot is looked for again below, on the joined pages.
+      findings = laidOut.map((part, index) => ({
+        ...part,
+        lost: part.lost.filter((lost) => lost.kind !== 'cut-off'),
+        layout: index === 0 ? { pages: total, warnings: part.layout.warnings } : part.layout,
+      }));
       lap('join');
     } else {
       // The parts' pages would not sit as laid out: the whole in one piece after all (nothing the parts
@@ -213,9 +224,10 @@ export async function layOutPages(
     }
   } else findings = await inOnePiece();
   // The pages are all here: links learn their targets' folios, then nothing may have gone missing
-  // (the first part's source, every page's foot) and no break may be faulty.
+  // (the source, when laid out in one piece; every page's foot) and no break may be faulty.
   await page.evaluate((markers) => window.avimPressInPage.fillPageReferences(markers), markers);
-  findings[0]!.lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
+  const withSource = findings.length === 1;
+  findings[0]!.lost.push(...(await page.evaluate((markers, withSource) => window.avimPressInPage.findLostText(markers, withSource), markers, withSource)));
   const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
   lap('verify');
   reportFindings(file, engine, findings, offsets, faults);
@@ -328,8 +340,11 @@ export async function renderPdf(
       const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);
       const pageLabels = await page.evaluate((markers) => window.avimPressInPage.findPageLabels(markers), markers);
       lap('headings');
-      await releaseSource(page);
-      lap('release');
+      // (Laid out in parts, the first part's page let its source go before the join.)
+      if (layoutParts === 1) {
+        await releaseSource(page);
+        lap('release');
+      }
       assertStillBlank(page);
       onStage('print', layout.pages);
       const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });

@@ -10,14 +10,16 @@ import { snippet, sourcePlace } from './source-place.js';
 /** Enough to show what went wrong; the first few are what matters. */
 const MOST = 5;
 
-export function findLostText(markers: LayoutMarkers): LostText[] {
+/** `withSource`: compare the source with the pages too (false once the source is let go: only the
+ * pages' feet are looked at, a check run again after the page numbers of links are filled in). */
+export function findLostText(markers: LayoutMarkers, withSource = true): LostText[] {
   const lost: LostText[] = [];
-  const source = document.querySelector<HTMLTemplateElement>(PRINT_CONTAINERS.publication)?.content;
+  const source = withSource ? document.querySelector<HTMLTemplateElement>(PRINT_CONTAINERS.publication)?.content : undefined;
   const pages = Array.from(document.querySelectorAll(markers.page));
-  if (!source || pages.length === 0) return [{ kind: 'not-laid-out', text: '' }];
+  if ((withSource && !source) || pages.length === 0) return [{ kind: 'not-laid-out', text: '' }];
   const shown = new Set<string | null>();
-  for (const page of pages) for (const element of Array.from(page.querySelectorAll(`[${markers.sourceRef}]`))) shown.add(element.getAttribute(markers.sourceRef));
-  for (const element of Array.from(source.querySelectorAll(`[${markers.sourceRef}]`))) {
+  if (source) for (const page of pages) for (const element of Array.from(page.querySelectorAll(`[${markers.sourceRef}]`))) shown.add(element.getAttribute(markers.sourceRef));
+  for (const element of source ? Array.from(source.querySelectorAll(`[${markers.sourceRef}]`)) : []) {
     if (shown.has(element.getAttribute(markers.sourceRef))) continue;
     const place = sourcePlace(element);
     lost.push({ kind: 'not-on-page', element: element.tagName.toLowerCase(), text: snippet(element.textContent, 60), ...(place ? { place } : {}) });

@@ -6,7 +6,7 @@
 // article's level-1 heading starts on either side (the part's pages change side, their margin boxes
 // shaped again). When changing side would change the text area's size (margins not mirrored), the
 // publication is laid out in one piece after all.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { publish } from '../../src/publication/publish.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { pagedjsEngine } from '../../src/render/pdf/engine/pagedjs/pagedjs-engine.js';
 import { renderPdf, type PdfResult } from '../../src/render/pdf/render-pdf.js';
+import { FatalProblems } from '../../src/problems/problem.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { pdftotext } from '../helpers/poppler.js';
 import { tempProject } from '../helpers/projects.js';
@@ -67,6 +68,29 @@ describe('a publication laid out in parts', () => {
     // Running heads on both sides throughout: the short title on left-hand pages, the publisher on right.
     const shortTitle = 'A Generated Book of Eurasian Studies';
     expect(whole.pages.filter((page, index) => index % 2 === 1 && page.includes(shortTitle)).length).toBeGreaterThan(whole.pages.length / 2 - 4);
+  }, 240_000);
+
+  it('finds text cut off at a page’s foot in a later part, on the page of the whole', async () => {
+    // A stylesheet that defeats the break rules (more orphans than a page has lines): a paragraph
+    // longer than a page, in the last chapter, is cut off at a page's foot (docs/layout-engine.md).
+    const root = tempProject({ copy: ['styles'] });
+    appendFileSync(path.join(root, 'styles', 'print.css'), '\np { orphans: 99; widows: 99; }\n');
+    const source = path.join(root, 'manuscript', 'cut.md');
+    const long = 'A sentence of the very long paragraph that runs on. '.repeat(160);
+    writeFileSync(source, readFileSync(ARTICLE, 'utf8').replace(/(# Chapter 9:[^\n]*\n\n)/, `$1${long}\n\n`));
+    const project = loadProject(root);
+    const reasons = async (parts: number) => {
+      const { publication, file } = await publish(source, project, readClock({ SOURCE_DATE_EPOCH: '1700000000' }), {});
+      const error = await renderPdf(publication, project, browser, file, pagedjsEngine, () => {}, { parts, minimumPartLength: 0 }).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(error).toBeInstanceOf(FatalProblems);
+      return (error as FatalProblems).messages.map((message) => `${message.ruleId} ${message.page} ${message.reason}`);
+    };
+    const whole = await reasons(1);
+    expect(whole.join('\n')).toMatch(/layout-lost-text \d+ The page layout cut off/);
+    expect(await reasons(2)).toEqual(whole);
   }, 240_000);
 
   it('lays out in one piece after all when a page that changes side would change its text area', async () => {

@@ -93,6 +93,26 @@ describe('a publication laid out in parts', () => {
     expect(await reasons(2)).toEqual(whole);
   }, 240_000);
 
+  it('keeps a later part’s rules that Paged.js keys to its own elements (sibling selectors)', async () => {
+    const root = tempProject({ copy: ['styles'] });
+    appendFileSync(path.join(root, 'styles', 'print.css'), '\n.part-body p + p { text-indent: 3em; }\n');
+    const project = loadProject(root);
+    const whole = await printed(ARTICLE, project, browser, 1);
+    const joined = await printed(ARTICLE, project, browser, 2);
+    expect(joined.result.layoutParts).toBe(2);
+    expect(joined.pages).toEqual(whole.pages);
+  }, 240_000);
+
+  it('lays out in one piece when a chapter does not start a page (a stylesheet without the break)', async () => {
+    const root = tempProject({ copy: ['styles'] });
+    appendFileSync(path.join(root, 'styles', 'print.css'), '\n.part-body h1 { break-before: auto; }\n');
+    const project = loadProject(root);
+    const whole = await printed(ARTICLE, project, browser, 1);
+    const joined = await printed(ARTICLE, project, browser, 2);
+    expect(joined.result.layoutParts).toBe(1);
+    expect(joined.pages).toEqual(whole.pages);
+  }, 240_000);
+
   it('lays out in one piece after all when a page that changes side would change its text area', async () => {
     const root = tempProject({ copy: ['styles'] });
     const a4 = path.join(root, 'styles', 'page', 'A4.css');

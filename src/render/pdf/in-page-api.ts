@@ -55,6 +55,9 @@ export interface PageHeading {
 
 /** The attribute markFontProbes puts on the elements the system-font check asks about. */
 export const FONT_PROBE_ATTRIBUTE = 'data-avim-font-probe';
+/** Where a part laid out apart must start: a page on one side, any new page, or no new page at all. */
+export type PartStart = 'left' | 'right' | 'page' | 'none';
+
 /** The attribute fillPageReferences gives a link: the folio of its target's page (styles/print.css shows it). */
 export const PAGE_REFERENCE_ATTRIBUTE = 'data-page-ref';
 
@@ -90,8 +93,8 @@ export interface InPageApi {
   unmarkFontProbes(): void;
   findPageStarts(markers: LayoutMarkers): PageStart[];
   fillPageReferences(markers: LayoutMarkers): number;
-  /** Before layout: the side the document's first element must start on (a later part of a book). */
-  partStartSide(): 'left' | 'right' | undefined;
+  /** Before layout: where the document's first element must start (a later part of a book). */
+  partStartSide(): PartStart;
   /** The printed folios as runs (in-page/folios.ts), for the PDF's page labels. */
   findPageLabels(markers: LayoutMarkers): PageLabelRun[];
 }

@@ -47,8 +47,9 @@ export function wholePublication(sections: PrintSection[], notes: PrintNote[]): 
 const ID = /\bid="([^"]+)"/g;
 
 /**
- * At most `maxParts` parts, each about `minimumLength` characters of HTML (its notes' included) or
- * more, cut only before a run of the body; none (lay it out in one piece) when fewer than two.
+ * At most `maxParts` parts of about equal length (HTML, its notes' included), as many as the whole
+ * has `minimumLength` characters, cut only before a run of the body; none (lay it out in one piece)
+ * when fewer than two.
  */
 export function layoutParts(sections: PrintSection[], notes: PrintNote[], maxParts: number, minimumLength: number): LayoutPart[] {
   const bodyIndex = sections.findIndex((section) => section.kind === 'body');

@@ -1,6 +1,6 @@
 // The PDF's page labels (PDF 32000-1 §12.4.2, /PageLabels in the catalog): a viewer then names each page
 // by the folio it prints, "vii" in the front matter, "1" from the body's first page, not by its place
-// in the file. The runs come from the laid-out pages (in-page/page-starts.ts, findPageLabels).
+// in the file. The runs come from the laid-out pages (in-page/folios.ts, findPageLabels).
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import type { FolioStyle, PageLabelRun } from './in-page-api.js';
 

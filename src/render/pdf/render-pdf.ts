@@ -17,7 +17,7 @@ import { allFaces, loadTypefaces } from '../../load/typefaces.js';
 import { PRINT_CONTAINERS, type Layout, type LayoutEngine } from './engine/layout-engine.js';
 import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts, type SystemFontUse } from './font-check.js';
-import type { BreakFault, HyphenSettling, InPageWindow, LostText, PageStart, SourcePlace } from './in-page-api.js';
+import type { BreakFault, HyphenSettling, InPageWindow, LostText, PageStart, PartStart, SourcePlace } from './in-page-api.js';
 import { outlineEntries } from './outline.js';
 import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
@@ -96,8 +96,8 @@ interface PartFindings {
   lost: LostText[];
   systemFonts: SystemFontUse[];
   blocked: string[];
-  /** The side the part's first page must be on (a later part of a book). */
-  startsOn: 'left' | 'right' | undefined;
+  /** Where the part's first page must be (a later part of a book). */
+  startsOn: PartStart;
 }
 
 /**
@@ -126,7 +126,8 @@ async function layOutPart(
   const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
   lap('hyphens');
   const lost = options.checkSourceLater ? [] : await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
-  const systemFonts = lost.length > 0 ? [] : await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
+  // (Text cut off is looked for again on the joined pages; a part that lost its source's text stops here.)
+  const systemFonts = lost.some((one) => one.kind !== 'cut-off') ? [] : await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
   lap('fonts');
   return { layout, hyphenation, lost, systemFonts, startsOn };
 }
@@ -145,7 +146,7 @@ export async function layOutPages(
   engine: LayoutEngine,
   lap: (name: string) => void = () => {},
   onStage: OnPdfStage = () => {},
-  inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void },
+  inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void; blocked: string[] },
 ): Promise<LaidOutPages> {
   onStage('layout');
   const { html, parts, droppedImages } = await printHtml(publication, project, engine, inParts?.options);
@@ -170,7 +171,7 @@ export async function layOutPages(
       () => undefined,
     );
     // A later part's page is closed once its pages are taken (not kept in the pool): its renderer's
-    // memory goes before the print, and only books are laid out in parts.
+    // memory goes before the print, and only long publications are laid out in parts.
     const later = parts.slice(1).map(async (partHtml, index) => {
       const held = await openSandboxedPage(inParts.browser);
       try {
@@ -199,10 +200,13 @@ export async function layOutPages(
     const failed = settled.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     const laidOut = settled.map((result) => (result as PromiseFulfilledResult<PartFindings & { pages: string }>).value);
+    // What the later parts' pages were refused joins the first page's list, each once (renderPdf reports it).
+    for (const url of laidOut.flatMap((part) => part.blocked)) if (!inParts.blocked.includes(url)) inParts.blocked.push(url);
     let total = laidOut[0]!.layout.pages;
-    let exact = true;
-    for (const part of laidOut.slice(1)) {
-      const joined = await engine.joinPages(page, part.pages, part.startsOn);
+    // A part that does not start a page would not sit as laid out apart.
+    let exact = laidOut.slice(1).every((part) => part.startsOn !== 'none');
+    for (const part of exact ? laidOut.slice(1) : []) {
+      const joined = await engine.joinPages(page, part.pages, part.startsOn === 'left' || part.startsOn === 'right' ? part.startsOn : undefined);
       offsets.push(total + joined.added - part.layout.pages);
       total += joined.added;
       exact &&= joined.exact;
@@ -218,7 +222,7 @@ export async function layOutPages(
     } else {
       // The parts' pages would not sit as laid out: the whole in one piece after all (nothing the parts
       // found is reported: the whole is checked again).
-      await resetPrintPage({ page, blocked: [] });
+      await resetPrintPage({ page, blocked: inParts.blocked });
       findings = await inOnePiece();
       offsets = [0];
     }
@@ -250,9 +254,6 @@ function reportFindings(file: VFile, engine: LayoutEngine, findings: PartFinding
     for (const moved of found.hyphenation.moved) {
       pageProblem(file, `Settling soft hyphens moved the lines of "${moved.text}"`, { ruleId: 'layout-moved-lines', place: moved.place, severity: 'warning' });
     }
-  }
-  for (const found of findings) {
-    for (const url of found.blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
   }
   const lost = findings.flatMap((found, index) => found.lost.map((one) => (one.page === undefined ? one : { ...one, page: one.page + offsets[index]! })));
   if (lost.length > 0) {
@@ -334,7 +335,7 @@ export async function renderPdf(
           partMark = now;
         };
       };
-      const { layout, hyphenation, parts: layoutParts } = await layOutPages(publication, project, page, file, engine, lap, onStage, { browser, options: parts, lapFor });
+      const { layout, hyphenation, parts: layoutParts } = await layOutPages(publication, project, page, file, engine, lap, onStage, { browser, options: parts, lapFor, blocked });
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);

@@ -2,13 +2,15 @@
 // side a part of a book laid out apart must start on, as its first element's `break-before` asks where
 // it follows other text (not as the first child it is in the part, which a `:first-child` rule may
 // release). The join (render-pdf.ts) puts a blank page before the part when it would start on the
-// other side.
+// other side; a part whose first element does not start a page at all (a stylesheet without a break
+// before chapters) cannot be laid out apart.
 import { PRINT_CONTAINERS } from '../engine/layout-markers.js';
+import type { PartStart } from '../in-page-api.js';
 
-export function partStartSide(): 'left' | 'right' | undefined {
+export function partStartSide(): PartStart {
   const first = document.querySelector<HTMLTemplateElement>(PRINT_CONTAINERS.publication)?.content.firstElementChild;
   const element = first?.firstElementChild;
-  if (!first || !element) return undefined;
+  if (!first || !element) return 'none';
   const container = first.cloneNode(false) as HTMLElement;
   const probe = element.cloneNode(false) as HTMLElement;
   container.append(document.createElement('div'), probe);
@@ -19,5 +21,5 @@ export function partStartSide(): 'left' | 'right' | undefined {
   container.remove();
   if (breakBefore === 'right' || breakBefore === 'recto') return 'right';
   if (breakBefore === 'left' || breakBefore === 'verso') return 'left';
-  return undefined;
+  return breakBefore === 'page' || breakBefore === 'always' ? 'page' : 'none';
 }

@@ -16,9 +16,28 @@ const PAGE = '.pagedjs_page';
 const LEFT = 'pagedjs_left_page';
 const RIGHT = 'pagedjs_right_page';
 
-/** The laid-out pages of this part, as HTML, for the page of the first part. */
+/** Rules Paged.js writes for one document's elements, keyed to ids it gave them there (`+` and
+ * `:nth-of-type` selectors, element counters): the first part's stylesheet has its own, not these. */
+const DOCUMENT_RULE = /\[data-(?:following|nth-of-type|ref)[*=]/;
+/** A rule for a page by its number: it would name another page once the part is joined. */
+const PAGE_RULE = /\[data-page-number=/;
+
+/** The laid-out pages of this part, as HTML for the page of the first part, with a style element of
+ * the rules that go with them. */
 export function exportPages(): string {
-  return document.querySelector(PAGES)?.innerHTML ?? '';
+  const rules: string[] = [];
+  let pageRules = false;
+  for (const sheet of Array.from(document.styleSheets)) {
+    for (const rule of Array.from(sheet.cssRules)) {
+      if (!(rule instanceof CSSStyleRule)) continue;
+      if (PAGE_RULE.test(rule.selectorText)) pageRules = true;
+      else if (DOCUMENT_RULE.test(rule.selectorText)) rules.push(rule.cssText);
+    }
+  }
+  const style = document.createElement('style');
+  style.setAttribute('data-joined-part', pageRules ? 'page-rules' : '');
+  style.textContent = rules.join('\n');
+  return style.outerHTML + (document.querySelector(PAGES)?.innerHTML ?? '');
 }
 
 function side(page: Element): 'left' | 'right' {
@@ -66,6 +85,10 @@ export function appendPages(html: string, startsOn: 'left' | 'right' | undefined
   if (!container) throw new Error('the document has no laid-out pages to join to');
   const holder = document.createElement('div');
   holder.innerHTML = html;
+  // The part's own rules join the document's styles; rules by page number cannot follow it.
+  const style = holder.querySelector(':scope > style[data-joined-part]');
+  const pageRules = style?.getAttribute('data-joined-part') === 'page-rules';
+  if (style) document.head.append(style);
   const pages = Array.from(holder.children).filter((child) => child.matches(PAGE));
   const first = pages[0];
   if (!first) return { added: 0, exact: true };
@@ -90,14 +113,14 @@ export function appendPages(html: string, startsOn: 'left' | 'right' | undefined
   }
   added.push(...pages);
   container.append(...added);
-  let exact = true;
+  let exact = !pageRules;
   if (swap) {
     const sizeBefore = areaSize(first);
     for (const page of pages) {
       swapSide(page);
       reshapeMarginBoxes(page);
     }
-    exact = areaSize(first) === sizeBefore;
+    exact &&= areaSize(first) === sizeBefore;
   }
   // Paged.js's numbering of its page elements, on through the joined pages.
   container.querySelectorAll(`:scope > ${PAGE}`).forEach((page, at) => {

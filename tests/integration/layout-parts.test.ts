@@ -73,6 +73,8 @@ describe('a publication laid out in parts', () => {
   it('finds text cut off at a page’s foot in a later part, on the page of the whole', async () => {
     // A stylesheet that defeats the break rules (more orphans than a page has lines): a paragraph
     // longer than a page, in the last chapter, is cut off at a page's foot (docs/layout-engine.md).
+    // Found on the joined pages, the cut is weighed again in one piece (a page number filled in after
+    // the join may cause one), which reports it as the whole's.
     const root = tempProject({ copy: ['styles'] });
     appendFileSync(path.join(root, 'styles', 'print.css'), '\np { orphans: 99; widows: 99; }\n');
     const source = path.join(root, 'manuscript', 'cut.md');

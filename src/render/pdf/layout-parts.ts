@@ -44,7 +44,8 @@ export function wholePublication(sections: PrintSection[], notes: PrintNote[]): 
   return { sections: sections.map((section) => ({ kind: section.kind, id: section.id, html: section.runs.join('') })), footnotes: notes.map((note) => note.html) };
 }
 
-const ID = /\bid="([^"]+)"/g;
+// An id attribute (not data-id), as hast-util-to-html writes it: after a space, double-quoted.
+const ID = /\sid="([^"]+)"/g;
 
 /**
  * At most `maxParts` parts of about equal length (HTML, its notes' included), as many as the whole
@@ -63,7 +64,7 @@ export function layoutParts(sections: PrintSection[], notes: PrintNote[], maxPar
   // called from a note).
   const unitOf = new Map<string, number>();
   units.forEach((unit, index) => {
-    for (const html of unit) for (const match of html.matchAll(ID)) unitOf.set(match[1]!, index);
+    for (const html of unit) for (const match of html.matchAll(ID)) if (!unitOf.has(match[1]!)) unitOf.set(match[1]!, index);
   });
   const noteUnits = notes.map(() => -1);
   for (let placed = true; placed;) {

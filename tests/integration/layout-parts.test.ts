@@ -35,6 +35,30 @@ async function printed(source: string, project: Project, browser: Browser, parts
   return { result, pages: pdftotext(pdf, true) };
 }
 
+/** A project whose styles are the package's, changed by `restyle` (a designer's own print.css). */
+function restyled(restyle: (stylesDir: string) => void): Project {
+  const root = tempProject({ copy: ['styles'] });
+  restyle(path.join(root, 'styles'));
+  return loadProject(root);
+}
+
+/** A book of Markdown nobody here wrote for this test: the real-world corpus's pieces, each a chapter
+ * (Turkish, tables, notes, code, links), laid out across parts. (Its Chinese piece waits for a CJK face.) */
+function corpusBook(): string {
+  const root = tempProject();
+  const corpus = path.join(ROOT, 'tests', 'corpus', 'real-world');
+  const chapters = ['tr-anayasa-ve-istiklal-marsi.md', 'gfm-tables.md', 'footnotes-block-content.md', 'classic-lists.md', 'classic-code.md', 'classic-links.md', 'classic-markdown-basics.md'];
+  // Each piece's text under its title (a chapter's front matter takes fewer keys than an article's).
+  for (const name of chapters) {
+    const [, front = '', text = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(path.join(corpus, name), 'utf8')) ?? [];
+    const title = /^title: ['"]?(.*?)['"]?$/m.exec(front)?.[1] ?? name;
+    writeFileSync(path.join(root, 'manuscript', name), `---\ntitle: "${title.replace(/"/g, '\\"')}"\n---\n\n${text}`);
+  }
+  const book = path.join(root, 'manuscript', 'corpus-book.md');
+  writeFileSync(book, ['---', 'title: A Book of the Corpus', 'type: Book', 'author:', '  name: avim-press tests', 'chapters:', ...chapters.map((name) => `  - ${name}`), '---', ''].join('\n'));
+  return book;
+}
+
 describe('a publication laid out in parts', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -55,6 +79,30 @@ describe('a publication laid out in parts', () => {
     // The contents page names the chapters of the second part with their pages (filled after the join).
     expect(joined.pages.find((page) => page.includes('Contents'))).toMatch(/Alfabe Değişiklikleri ve Okurlar\s+\d+/);
   }, 120_000);
+
+  it('lays out a book of the real-world corpus (Turkish, tables, notes, code, links) in one piece', async () => {
+    // A Turkish chapter's heading id starts with a digit ("2709 Sayılı …"): Paged.js's target-counter
+    // failed on it; the page numbers of links are filled by the renderer now.
+    const book = corpusBook();
+    const whole = await printed(book, loadProject(path.dirname(path.dirname(book))), browser, 1);
+    expect(whole.result.layoutParts).toBe(1);
+    expect(whole.pages.length).toBeGreaterThan(10);
+  }, 240_000);
+
+  // Known defect, why parts are off by default (LAYOUT_PARTS): pages 14, 15 and 22 of the joined book
+  // lack their running heads (string-set from the chapters). Passes once joined equals one piece.
+  it.fails(
+    'joins that book as laid out in one piece (running heads of a later part: known defect)',
+    async () => {
+      const book = corpusBook();
+      const project = loadProject(path.dirname(path.dirname(book)));
+      const whole = await printed(book, project, browser, 1);
+      const joined = await printed(book, project, browser, 2);
+      expect(joined.result.layoutParts).toBe(2);
+      expect(joined.pages).toEqual(whole.pages);
+    },
+    240_000,
+  );
 
   it('joins an article cut at its level-1 headings in two and in three parts, pages changing side', async () => {
     const project = loadProject(ROOT);
@@ -96,9 +144,7 @@ describe('a publication laid out in parts', () => {
   }, 240_000);
 
   it('keeps a later part’s rules that Paged.js keys to its own elements (sibling selectors)', async () => {
-    const root = tempProject({ copy: ['styles'] });
-    appendFileSync(path.join(root, 'styles', 'print.css'), '\n.part-body p + p { text-indent: 3em; }\n');
-    const project = loadProject(root);
+    const project = restyled((styles) => appendFileSync(path.join(styles, 'print.css'), '\n.part-body p + p { text-indent: 3em; }\n'));
     const whole = await printed(ARTICLE, project, browser, 1);
     const joined = await printed(ARTICLE, project, browser, 2);
     expect(joined.result.layoutParts).toBe(2);
@@ -106,9 +152,7 @@ describe('a publication laid out in parts', () => {
   }, 240_000);
 
   it('lays out in one piece when a chapter does not start a page (a stylesheet without the break)', async () => {
-    const root = tempProject({ copy: ['styles'] });
-    appendFileSync(path.join(root, 'styles', 'print.css'), '\n.part-body h1 { break-before: auto; }\n');
-    const project = loadProject(root);
+    const project = restyled((styles) => appendFileSync(path.join(styles, 'print.css'), '\n.part-body h1 { break-before: auto; }\n'));
     const whole = await printed(ARTICLE, project, browser, 1);
     const joined = await printed(ARTICLE, project, browser, 2);
     expect(joined.result.layoutParts).toBe(1);
@@ -116,10 +160,10 @@ describe('a publication laid out in parts', () => {
   }, 240_000);
 
   it('lays out in one piece after all when a page that changes side would change its text area', async () => {
-    const root = tempProject({ copy: ['styles'] });
-    const a4 = path.join(root, 'styles', 'page', 'A4.css');
-    writeFileSync(a4, readFileSync(a4, 'utf8').replace('@page :left { margin-left: 24mm; margin-right: 28mm; }', '@page :left { margin-left: 20mm; margin-right: 28mm; }'));
-    const project = loadProject(root);
+    const project = restyled((styles) => {
+      const a4 = path.join(styles, 'page', 'A4.css');
+      writeFileSync(a4, readFileSync(a4, 'utf8').replace('@page :left { margin-left: 24mm; margin-right: 28mm; }', '@page :left { margin-left: 20mm; margin-right: 28mm; }'));
+    });
     const whole = await printed(ARTICLE, project, browser, 1);
     const joined = await printed(ARTICLE, project, browser, 3);
     expect(joined.result.layoutParts).toBe(1);

@@ -1,7 +1,8 @@
 // In the page, after pagination (and after the parts of a book laid out apart are joined): each link
 // to a place in the publication learns the folio of the page that place is on, in the attribute
 // styles/print.css shows after the contents' entries and cross-references ("(page 12)"). Engines fill
-// CSS target-counter() only within the document they laid out; a book laid out in parts needs it across
+// CSS target-counter() only within the document they laid out (Paged.js not at all for an id that starts
+// with a digit); a book laid out in parts needs it across
 // them, and the folio printed (roman in the front matter) is the number a reader looks for.
 import type { LayoutMarkers } from '../engine/layout-markers.js';
 import { PAGE_REFERENCE_ATTRIBUTE } from '../in-page-api.js';

@@ -41,6 +41,9 @@ export interface LayoutProbes {
   overflowHookCalls(): OverflowHookCall[];
   /** How many elements each marker finds on the laid-out pages (attributes: elements carrying them). */
   markerMatches(markers: LayoutMarkers): Record<keyof LayoutMarkers, number>;
+  /** A custom property of the first page as set, as read again from the page's style attribute, and as
+   * read from the page the adapter's exportPages writes out (its values, each of the names). */
+  pageStrings(names: string[]): { set: string[]; written: string[]; exported: string[] };
 }
 
 export interface LayoutProbesWindow {

@@ -2,6 +2,7 @@
 // fixes in the way. Built by tests/helpers/layout-engine.ts into one browser script (tsconfig.in-page.json
 // checks its types) that installs window.avimPressProbes.
 import { PRINT_CONTAINERS } from '../../src/render/pdf/engine/layout-markers.js';
+import type { PagedjsPageWindow } from '../../src/render/pdf/engine/pagedjs/page-api.js';
 import type { LayoutProbes, LayoutProbesWindow, OverflowHookCall, PagedInternals } from '../helpers/layout-probes-api.js';
 
 interface PagedGlobal {
@@ -94,6 +95,20 @@ const probes: LayoutProbes = {
       continues: count(`${pages} [${markers.continues}]`),
       continuation: count(`${pages} [${markers.continuation}]`),
     };
+  },
+  pageStrings(names) {
+    const read = (element: HTMLElement | null | undefined) => names.map((name) => element?.style.getPropertyValue(name) ?? '');
+    const reparsed = (style: string | null | undefined) => {
+      const element = document.createElement('div');
+      element.setAttribute('style', style ?? '');
+      return read(element);
+    };
+    const page = document.querySelector<HTMLElement>('.pagedjs_page');
+    const set = read(page);
+    const written = reparsed(page?.getAttribute('style'));
+    const holder = document.createElement('div');
+    holder.innerHTML = (window as unknown as PagedjsPageWindow).avimPressPagedjs.exportPages();
+    return { set, written, exported: reparsed(holder.querySelector('.pagedjs_page')?.getAttribute('style')) };
   },
 };
 (window as unknown as LayoutProbesWindow).avimPressProbes = probes;

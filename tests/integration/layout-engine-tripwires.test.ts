@@ -273,6 +273,21 @@ describe('Paged.js 0.4.3 as the adapter knows it (tripwires)', () => {
     expect(pageLast(written)).toBe(false);
   });
 
+  it('join-pages.ts closeOpenStrings: Paged.js still leaves the values of string-set names open on each page, which its style attribute then loses', async () => {
+    // Quotes in the head come escaped in the string.
+    const body = '<div class="part"><h1 data-head="Ankara&apos;s &quot;part&quot; one">Head</h1><p>Text.</p></div>';
+    const css = `${BASE_CSS} h1 { string-set: head attr(data-head); } @page { @top-center { content: string(head); } }`;
+    const names = ['--pagedjs-string-first-head', '--pagedjs-string-last-head'];
+    const seen = await look(tripwireHtml(body, { css }), {}, ({ page }) => page.evaluate((names) => window.avimPressProbes.pageStrings(names), names));
+    expect(seen.set, changed('leaves the value of a string-set name an open CSS string', `${ADAPTER}/in-page/join-pages.ts (closeOpenStrings)`)).toEqual([
+      String.raw`"Ankara\'s \"part\" one`,
+      String.raw`"Ankara\'s \"part\" one`,
+    ]);
+    // Written out and read again, the open string runs on through the next declaration.
+    expect(seen.written[1]).toBe('');
+    expect(seen.exported).toEqual(seen.set.map((value) => `${value}"`));
+  });
+
   it('print.css’s @footnote in `@page body`: Paged.js still drops an @footnote rule when a later @page rule has the same selector', async () => {
     const body = '<div class="part"><p>Text<sup><a id="c1" class="noteref">1</a></sup>.</p></div>';
     const notes = '<span class="footnote" data-call="c1"><p>1 Note.</p></span>';

@@ -97,6 +97,8 @@ export interface InPageApi {
   partStartSide(): PartStart;
   /** The printed folios as runs (in-page/folios.ts), for the PDF's page labels. */
   findPageLabels(markers: LayoutMarkers): PageLabelRun[];
+  /** Once the images are decoded (a joined part's are made again): how many there are. */
+  imagesDecoded(): Promise<number>;
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

@@ -44,6 +44,16 @@ export function wholePublication(sections: PrintSection[], notes: PrintNote[]): 
   return { sections: sections.map((section) => ({ kind: section.kind, id: section.id, html: section.runs.join('') })), footnotes: notes.map((note) => note.html) };
 }
 
+// An image's bytes written into the HTML (a data: URL): they take no time to lay out.
+const DATA_URL = /\bdata:[a-z]+\/[-+.\w]+[;,][^"'\s)]*/g;
+
+/** The length of HTML as its layout costs: its text and markup, not its images' bytes. */
+function layoutLength(html: string): number {
+  let length = html.length;
+  for (const match of html.matchAll(DATA_URL)) length -= match[0].length;
+  return length;
+}
+
 // An id attribute (not data-id), as hast-util-to-html writes it: after a space, double-quoted.
 const ID = /\sid="([^"]+)"/g;
 
@@ -80,16 +90,20 @@ export function layoutParts(sections: PrintSection[], notes: PrintNote[], maxPar
   // A note whose call is nowhere: laid out in one piece, where the engine says so.
   if (noteUnits.includes(-1)) return [];
   const notesOf: number[][] = units.map((_, unit) => noteUnits.flatMap((found, index) => (found === unit ? [index] : [])));
-  const lengths = units.map((unit, index) => unit.reduce((sum, html) => sum + html.length, 0) + notesOf[index]!.reduce((sum, note) => sum + notes[note]!.html.length, 0));
+  const lengths = units.map((unit, index) => unit.reduce((sum, html) => sum + layoutLength(html), 0) + notesOf[index]!.reduce((sum, note) => sum + layoutLength(notes[note]!.html), 0));
   const total = lengths.reduce((sum, length) => sum + length, 0);
   const count = Math.min(maxParts, units.length, Math.floor(total / Math.max(1, minimumLength)));
   if (count < 2) return [];
-  // Cut before the unit where the running length first reaches each k/count of the whole.
+  // Cut before the unit whose start comes nearest each k/count of the whole.
+  const before = [0];
+  for (const length of lengths) before.push(before.at(-1)! + length);
   const starts = [0];
-  let running = 0;
-  for (let index = 0; index < units.length; index++) {
-    if (index > starts.at(-1)! && running >= (total * starts.length) / count && starts.length < count) starts.push(index);
-    running += lengths[index]!;
+  for (let cut = 1; cut < count; cut++) {
+    const target = (total * cut) / count;
+    let best = -1;
+    for (let index = starts.at(-1)! + 1; index < units.length; index++) if (best < 0 || Math.abs(before[index]! - target) < Math.abs(before[best]! - target)) best = index;
+    if (best < 0) break;
+    starts.push(best);
   }
   if (starts.length < 2) return [];
   return starts.map((start, part) => {

@@ -7,10 +7,23 @@ import { findBreakFaults } from './find-break-faults.js';
 import { findLostText } from './find-lost-text.js';
 import { findPageStarts } from './page-starts.js';
 import { findPageLabels } from './folios.js';
+import { imagesDecoded } from './images-decoded.js';
 import { fillPageReferences } from './page-references.js';
 import { partStartSide } from './part-start.js';
 import { markFontProbes, unmarkFontProbes } from './mark-font-probes.js';
 import { settleSoftHyphens } from './settle-soft-hyphens.js';
 
-const api: InPageApi = { findLostText, findBreakFaults, settleSoftHyphens, collectHeadings, findPageStarts, markFontProbes, unmarkFontProbes, fillPageReferences, partStartSide, findPageLabels };
+const api: InPageApi = {
+  findLostText,
+  findBreakFaults,
+  settleSoftHyphens,
+  collectHeadings,
+  findPageStarts,
+  markFontProbes,
+  unmarkFontProbes,
+  fillPageReferences,
+  partStartSide,
+  findPageLabels,
+  imagesDecoded,
+};
 (window as unknown as InPageWindow).avimPressInPage = api;

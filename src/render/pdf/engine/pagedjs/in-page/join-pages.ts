@@ -34,11 +34,30 @@ export function exportPages(): string {
       else if (DOCUMENT_RULE.test(rule.selectorText)) rules.push(rule.cssText);
     }
   }
+  document.querySelectorAll<HTMLElement>(PAGE).forEach(closeOpenStrings);
   const style = document.createElement('style');
   style.setAttribute('data-joined-part', pageRules ? 'page-rules' : '');
   style.textContent = rules.join('\n');
   return style.outerHTML + (document.querySelector(PAGES)?.innerHTML ?? '');
 }
+
+/** Paged.js gives each page the values of its `string-set` names (running heads) as CSS strings it
+ * leaves open: `--pagedjs-string-first-verso: "A Title`. Set one at a time they read well; but written
+ * out in the page's style attribute and read again in the page the part joins, each open string runs on
+ * through the declarations after it, and the page's running heads come out empty. Closed here. */
+function closeOpenStrings(page: HTMLElement): void {
+  for (const name of Array.from(page.style)) {
+    const value = page.style.getPropertyValue(name);
+    const quote = value[0];
+    if (!name.startsWith('--') || (quote !== '"' && quote !== "'")) continue;
+    if (value.length > 1 && value.endsWith(quote) && trailingBackslashes(value.slice(0, -1)) % 2 === 0) continue;
+    // A lone backslash at the end would escape the closing quote (at a string's end CSS drops it anyway).
+    const text = trailingBackslashes(value) % 2 === 1 ? value.slice(0, -1) : value;
+    page.style.setProperty(name, text + quote);
+  }
+}
+
+const trailingBackslashes = (text: string): number => /\\*$/.exec(text)?.[0].length ?? 0;
 
 function side(page: Element): 'left' | 'right' {
   return page.classList.contains(LEFT) ? 'left' : 'right';

@@ -72,12 +72,17 @@ describe('layoutParts', () => {
   it('weighs a chapter by the HTML its layout costs, not the bytes of its images', () => {
     // The last chapter shows a large image written into the HTML (a data: URL, as the print HTML has it):
     // counted by characters it would outweigh the rest, and no cut would balance the parts.
-    const { sections, notes } = publication(6);
-    const chapters = (parts: ReturnType<typeof layoutParts>) => parts.map((part) => part.sections.find((section) => section.kind === 'body')!.html.match(/<h1/g)?.length);
-    const without = chapters(layoutParts(sections, notes, 2, 0));
-    sections.find((section) => section.kind === 'body')!.runs[5] += `<p><img src="data:image/png;base64,${'A'.repeat(100_000)}" alt="A figure"></p>`;
-    expect(without).toEqual([3, 3]);
-    expect(chapters(layoutParts(sections, notes, 2, 0))).toEqual(without);
+    const withImage = (bytes: number) => {
+      const { sections, notes } = publication(6);
+      sections.find((section) => section.kind === 'body')!.runs[5] += `<p><img src="data:image/png;base64,${'A'.repeat(bytes)}" alt="A figure"></p>`;
+      return { sections, notes };
+    };
+    const chapters = ({ sections, notes }: ReturnType<typeof withImage>) =>
+      layoutParts(sections, notes, 2, 0).map((part) => part.sections.find((section) => section.kind === 'body')!.html.match(/<h1/g)?.length);
+    const small = chapters(withImage(4));
+    expect(small).toHaveLength(2);
+    expect(chapters(withImage(100_000))).toEqual(small);
+    const { sections, notes } = withImage(100_000);
     // Nor does an image make a short publication long enough to lay out in parts.
     expect(layoutParts(sections, notes, 2, 20_000)).toEqual([]);
   });

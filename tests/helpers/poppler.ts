@@ -1,4 +1,4 @@
-// poppler-utils (pdfinfo, pdffonts, pdftotext) and qpdf, as a reader's tools see the PDF.
+// poppler-utils (pdfinfo, pdffonts, pdftotext, pdfimages) and qpdf, as a reader's tools see the PDF.
 import { execFileSync } from 'node:child_process';
 
 const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -38,6 +38,14 @@ export function pdffonts(file: string): PdffontsRow[] {
 export function pdftotext(file: string, layout = false): string[] {
   const text = run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-']);
   return text.split('\f').slice(0, -1);
+}
+
+/** How many images the pages draw (pdfimages -list: one row each, after two header lines). */
+export function pdfImageCount(file: string): number {
+  return run('pdfimages', ['-list', file])
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim()).length;
 }
 
 export function qpdfCheck(file: string): { ok: boolean; output: string } {

@@ -44,6 +44,8 @@ export interface LayoutProbes {
   /** A custom property of the first page as set, as read again from the page's style attribute, and as
    * read from the page the adapter's exportPages writes out (its values, each of the names). */
   pageStrings(names: string[]): { set: string[]; written: string[]; exported: string[] };
+  /** The width (px) of the first `letters` letters of each paragraph, with the page (from 1) it is on. */
+  paragraphStarts(letters: number): { page: number; width: number }[];
 }
 
 export interface LayoutProbesWindow {

@@ -110,5 +110,16 @@ const probes: LayoutProbes = {
     holder.innerHTML = (window as unknown as PagedjsPageWindow).avimPressPagedjs.exportPages();
     return { set, written, exported: reparsed(holder.querySelector('.pagedjs_page')?.getAttribute('style')) };
   },
+  paragraphStarts(letters) {
+    const pages = Array.from(document.querySelectorAll('.pagedjs_page'));
+    return Array.from(document.querySelectorAll('.pagedjs_page_content p'), (paragraph) => {
+      const range = document.createRange();
+      const first = paragraph.firstChild;
+      if (first?.nodeType !== Node.TEXT_NODE) return { page: 0, width: 0 };
+      range.setStart(first, 0);
+      range.setEnd(first, Math.min(letters, (first as Text).length));
+      return { page: pages.indexOf(paragraph.closest('.pagedjs_page')!) + 1, width: range.getBoundingClientRect().width };
+    });
+  },
 };
 (window as unknown as LayoutProbesWindow).avimPressProbes = probes;

@@ -10,6 +10,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/browser.js';
 import { PAGEDJS_MARKERS } from '../../src/render/pdf/engine/pagedjs/markers.js';
+import { PAGEDJS_PATCHES, type PagedjsPatch } from '../../src/render/pdf/engine/pagedjs/page-api.js';
 import { hyphenateText } from '../../src/render/pdf/hyphenate.js';
 import { tempDir } from '../helpers/cli.js';
 import { BASE_CSS, layOut, patchesWithout, tripwireHtml, type LaidOut, type LayoutOptions } from '../helpers/layout-engine.js';
@@ -286,6 +287,24 @@ describe('Paged.js 0.4.3 as the adapter knows it (tripwires)', () => {
     // Written out and read again, the open string runs on through the next declaration.
     expect(seen.written[1]).toBe('');
     expect(seen.exported).toEqual(seen.set.map((value) => `${value}"`));
+  });
+
+  it('drop-idle-first-letter-rule: Paged.js still sets the first letter of each paragraph of a section continued from the page before in a box of its own', async () => {
+    // The box's width is rounded to a layout unit: the paragraph's first two letters measure otherwise.
+    const body = `<div class="part">${Array.from({ length: 14 }, (_, index) => `<p>To ${paragraph(index, 5)}</p>`).join('')}</div>`;
+    const starts = (patches: readonly PagedjsPatch[]) => look(tripwireHtml(body), { patches }, ({ page }) => page.evaluate(() => window.avimPressProbes.paragraphStarts(2)));
+    const widths = (found: { page: number; width: number }[], page: number) => found.filter((start) => start.page === page).map((start) => start.width);
+    const unpatched = await starts(patchesWithout('drop-idle-first-letter-rule'));
+    expect(Math.max(...unpatched.map((start) => start.page))).toBeGreaterThan(1);
+    const first = widths(unpatched, 1)[0]!;
+    expect(
+      widths(unpatched, 2).every((width) => width !== first),
+      changed('sets the first letter of the children of an element continued from the page before apart', `${ADAPTER}/in-page/drop-idle-first-letter-rule.ts`),
+    ).toBe(true);
+    // Patched: the same width on every page.
+    const patched = await starts(PAGEDJS_PATCHES);
+    expect(new Set(patched.map((start) => start.page)).size).toBeGreaterThan(1);
+    expect(new Set(patched.map((start) => start.width))).toEqual(new Set([patched[0]!.width]));
   });
 
   it('print.css’s @footnote in `@page body`: Paged.js still drops an @footnote rule when a later @page rule has the same selector', async () => {

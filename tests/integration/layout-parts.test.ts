@@ -182,4 +182,14 @@ describe('a publication laid out in parts', () => {
     expect(joined.result.layoutParts).toBe(1);
     expect(joined.pages).toEqual(whole.pages);
   }, 240_000);
+
+  it('lays out in one piece after all when the styles set first letters apart (a drop cap)', async () => {
+    // Paged.js undoes ::first-letter styles on a page that an element continues onto; a part's first page
+    // continues nothing, so its chapter opening would keep a drop cap the whole loses there.
+    const project = restyled((styles) => appendFileSync(path.join(styles, 'print.css'), '\np::first-letter { float: left; font-size: 3.2em; line-height: 1; }\n'));
+    const whole = await printed(ARTICLE, project, browser, 1);
+    const joined = await printed(ARTICLE, project, browser, 2);
+    expect(joined.result.layoutParts).toBe(1);
+    expect(joined.pages).toEqual(whole.pages);
+  }, 240_000);
 });

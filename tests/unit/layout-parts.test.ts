@@ -57,6 +57,16 @@ describe('layoutParts', () => {
     }
   });
 
+  it('cuts where the parts come nearest equal, not after the chapter that passes the half', () => {
+    // Chapters of 300, 100, 500 and 100 words: the half falls inside the third; cut before it the parts are
+    // 400 and 600 words, after it 900 and 100.
+    const words = [300, 100, 500, 100];
+    const runs = words.map((count, index) => `<h1 id="c${index}">Chapter ${index}</h1><p>${'text '.repeat(count)}</p>`);
+    const sections: PrintSection[] = [{ kind: 'body', id: 'body', runs }];
+    const parts = layoutParts(sections, [], 2, 0);
+    expect(parts.map((part) => part.sections[0]!.html.match(/<h1/g)?.length)).toEqual([2, 2]);
+  });
+
   it('puts a note called from another note with that note, and makes no parts when a note has no call', () => {
     const { sections, notes } = publication(4);
     const nested = { call: 'call-in-note', html: '<span class="footnote" data-call="call-in-note">nested</span>' };

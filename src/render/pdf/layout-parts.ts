@@ -94,12 +94,16 @@ export function layoutParts(sections: PrintSection[], notes: PrintNote[], maxPar
   const total = lengths.reduce((sum, length) => sum + length, 0);
   const count = Math.min(maxParts, units.length, Math.floor(total / Math.max(1, minimumLength)));
   if (count < 2) return [];
-  // Cut before the unit where the running length first reaches each k/count of the whole.
+  // Cut before the unit whose start comes nearest each k/count of the whole.
+  const before = [0];
+  for (const length of lengths) before.push(before.at(-1)! + length);
   const starts = [0];
-  let running = 0;
-  for (let index = 0; index < units.length; index++) {
-    if (index > starts.at(-1)! && running >= (total * starts.length) / count && starts.length < count) starts.push(index);
-    running += lengths[index]!;
+  for (let cut = 1; cut < count; cut++) {
+    const target = (total * cut) / count;
+    let best = -1;
+    for (let index = starts.at(-1)! + 1; index < units.length; index++) if (best < 0 || Math.abs(before[index]! - target) < Math.abs(before[best]! - target)) best = index;
+    if (best < 0) break;
+    starts.push(best);
   }
   if (starts.length < 2) return [];
   return starts.map((start, part) => {

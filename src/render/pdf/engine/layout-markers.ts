@@ -38,7 +38,8 @@ export const PRINT_CONTAINERS = {
 export interface JoinedPart {
   /** Pages added, a blank page put before them included. */
   added: number;
-  /** False when the part's pages had to change side and their text area changed size with it: its
-   * text would not sit as it was laid out, and the book must be laid out in one piece. */
+  /** False when the part's pages would not sit as laid out (they had to change side and their text
+   * area changed size with it; their first page would be set otherwise in the whole): the book must be
+   * laid out in one piece. */
   exact: boolean;
 }

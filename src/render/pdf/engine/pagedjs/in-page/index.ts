@@ -7,6 +7,7 @@ import { limitCarriedNotes } from './limit-carried-notes.js';
 import { keepCallLineWithNote } from './keep-call-line-with-note.js';
 import { cutNoteOverflowEarlier } from './cut-note-overflow-earlier.js';
 import { registerContinuePageNumbers } from './continue-page-numbers.js';
+import { registerDropIdleFirstLetterRule } from './drop-idle-first-letter-rule.js';
 import { appendPages, exportPages } from './join-pages.js';
 import { paginate, removeNoteMarks } from './paginate.js';
 import { placeFootnotes } from './place-footnotes.js';
@@ -17,6 +18,7 @@ const patches: Record<PagedjsPatch, () => void> = {
   'keep-call-line-with-note': keepCallLineWithNote,
   'break-rules': registerBreakRules,
   'continue-page-numbers': registerContinuePageNumbers,
+  'drop-idle-first-letter-rule': registerDropIdleFirstLetterRule,
 };
 
 const api: PagedjsPageApi = {

@@ -9,6 +9,7 @@
 // elements, which runs on through the joined pages by itself.
 
 import type { JoinedPart } from '../../layout-markers.js';
+import { continuedFirstLetterRuleKept } from './drop-idle-first-letter-rule.js';
 import { pageRules } from './paginate.js';
 
 const PAGES = '.pagedjs_pages';
@@ -132,7 +133,8 @@ export function appendPages(html: string, startsOn: 'left' | 'right' | undefined
   }
   added.push(...pages);
   container.append(...added);
-  let exact = !pageRules;
+  // A first page that continues nothing is set as in the whole only without Paged.js's rule for continued elements.
+  let exact = !pageRules && !continuedFirstLetterRuleKept();
   if (swap) {
     const sizeBefore = areaSize(first);
     for (const page of pages) {

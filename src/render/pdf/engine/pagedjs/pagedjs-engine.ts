@@ -5,7 +5,6 @@
 import type { ConsoleMessage, Page } from 'puppeteer';
 import { pageScript } from '../../page-scripts.js';
 import type { LayoutEngine, LayoutSettings } from '../layout-engine.js';
-import { pagedjsSource } from './browser-build.js';
 import { footnoteElement } from './footnote-element.js';
 import { PAGEDJS_MARKERS } from './markers.js';
 import { PAGEDJS_PATCHES, type PagedjsPageWindow, type PagedjsPatch } from './page-api.js';
@@ -20,7 +19,7 @@ declare const window: PagedjsPageWindow;
 export async function loadPagedjs(page: Page, patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<void> {
   await page.evaluate(await pageScript('pagedjs'));
   await page.evaluate(() => window.avimPressPagedjs.placeFootnotes());
-  await page.evaluate(pagedjsSource());
+  await page.evaluate(await pageScript('paged'));
   for (const patch of patches) await page.evaluate((name) => window.avimPressPagedjs.applyPatch(name), patch);
 }
 

@@ -46,6 +46,9 @@ export interface LayoutProbes {
   pageStrings(names: string[]): { set: string[]; written: string[]; exported: string[] };
   /** The width (px) of the first `letters` letters of each paragraph, with the page (from 1) it is on. */
   paragraphStarts(letters: number): { page: number; width: number }[];
+  /** Count the animation frames asked for from now on. */
+  countAnimationFrames(): void;
+  animationFrames(): number;
 }
 
 export interface LayoutProbesWindow {

@@ -18,6 +18,7 @@ const text = (element: Element | null) =>
     .replace(/\s+/g, ' ')
     .trim();
 const overflowCalls: OverflowHookCall[] = [];
+let animationFrames = 0;
 
 const probes: LayoutProbes = {
   placeNotesAtCalls() {
@@ -109,6 +110,16 @@ const probes: LayoutProbes = {
     const holder = document.createElement('div');
     holder.innerHTML = (window as unknown as PagedjsPageWindow).avimPressPagedjs.exportPages();
     return { set, written, exported: reparsed(holder.querySelector('.pagedjs_page')?.getAttribute('style')) };
+  },
+  countAnimationFrames() {
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      animationFrames += 1;
+      return request(callback);
+    };
+  },
+  animationFrames() {
+    return animationFrames;
   },
   paragraphStarts(letters) {
     const pages = Array.from(document.querySelectorAll('.pagedjs_page'));

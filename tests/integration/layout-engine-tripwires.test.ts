@@ -307,6 +307,26 @@ describe('Paged.js 0.4.3 as the adapter knows it (tripwires)', () => {
     expect(new Set(patched.map((start) => start.width))).toEqual(new Set([patched[0]!.width]));
   });
 
+  it('lay-out-without-frames: Paged.js still waits for an animation frame before laying out each page', async () => {
+    const body = `<div class="part">${Array.from({ length: 12 }, (_, index) => `<p>${paragraph(index, 6)}</p>`).join('')}</div>`;
+    const framesAsked = (patches: readonly PagedjsPatch[]) =>
+      look(tripwireHtml(body), { patches, beforeLayout: (page) => page.evaluate(() => window.avimPressProbes.countAnimationFrames()) }, async ({ page, pages }) => ({
+        pages,
+        frames: await page.evaluate(() => window.avimPressProbes.animationFrames()),
+      }));
+    const unpatched = await framesAsked(patchesWithout('lay-out-without-frames'));
+    expect(unpatched.pages).toBeGreaterThan(2);
+    expect(
+      unpatched.frames,
+      changed('waits for an animation frame before each page (its queue ticks with requestAnimationFrame)', `${ADAPTER}/in-page/lay-out-without-frames.ts`),
+    ).toBeGreaterThanOrEqual(unpatched.pages);
+    // Patched: the same pages, and the queue's frames gone (Paged.js's page resize observers, listening once
+    // a page is laid out, still ask for some: 3 of 8 for 3 pages here).
+    const patched = await framesAsked(PAGEDJS_PATCHES);
+    expect(patched.pages).toBe(unpatched.pages);
+    expect(unpatched.frames - patched.frames).toBeGreaterThanOrEqual(unpatched.pages);
+  });
+
   it('print.css’s @footnote in `@page body`: Paged.js still drops an @footnote rule when a later @page rule has the same selector', async () => {
     const body = '<div class="part"><p>Text<sup><a id="c1" class="noteref">1</a></sup>.</p></div>';
     const notes = '<span class="footnote" data-call="c1"><p>1 Note.</p></span>';

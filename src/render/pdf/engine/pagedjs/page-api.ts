@@ -7,7 +7,15 @@ import type { JoinedPart } from '../layout-markers.js';
  * The patches applied to Paged.js once it is loaded, in this order (each file under in-page/ says
  * what it fixes; docs/layout-engine.md lists them with their tripwires).
  */
-export const PAGEDJS_PATCHES = ['limit-carried-notes', 'cut-note-overflow-earlier', 'keep-call-line-with-note', 'break-rules', 'continue-page-numbers', 'drop-idle-first-letter-rule'] as const;
+export const PAGEDJS_PATCHES = [
+  'limit-carried-notes',
+  'cut-note-overflow-earlier',
+  'keep-call-line-with-note',
+  'break-rules',
+  'continue-page-numbers',
+  'drop-idle-first-letter-rule',
+  'lay-out-without-frames',
+] as const;
 
 export type PagedjsPatch = (typeof PAGEDJS_PATCHES)[number];
 

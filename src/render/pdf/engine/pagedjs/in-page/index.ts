@@ -8,6 +8,7 @@ import { keepCallLineWithNote } from './keep-call-line-with-note.js';
 import { cutNoteOverflowEarlier } from './cut-note-overflow-earlier.js';
 import { registerContinuePageNumbers } from './continue-page-numbers.js';
 import { registerDropIdleFirstLetterRule } from './drop-idle-first-letter-rule.js';
+import { registerLayOutWithoutFrames } from './lay-out-without-frames.js';
 import { appendPages, exportPages } from './join-pages.js';
 import { paginate, removeNoteMarks } from './paginate.js';
 import { placeFootnotes } from './place-footnotes.js';
@@ -19,6 +20,7 @@ const patches: Record<PagedjsPatch, () => void> = {
   'break-rules': registerBreakRules,
   'continue-page-numbers': registerContinuePageNumbers,
   'drop-idle-first-letter-rule': registerDropIdleFirstLetterRule,
+  'lay-out-without-frames': registerLayOutWithoutFrames,
 };
 
 const api: PagedjsPageApi = {

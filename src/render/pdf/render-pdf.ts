@@ -189,7 +189,7 @@ export async function layOutPages(
       // The first part's source is checked and let go while the others are still laid out: the page
       // takes the others' pages next, and the peak of memory is there.
       layOutPart(parts[0]!, project, page, engine, { checkSourceLater: false, lap, onPaginated: paginated[0]!.resolve }).then(async (found) => {
-        await releaseSource(page);
+        await releaseSource(page, found.layout.pages);
         lap('release');
         return { ...found, blocked: [], pages: '' };
       }),
@@ -303,13 +303,18 @@ async function resetPrintPage({ page, blocked }: SandboxedPage): Promise<void> {
   await page.goto('about:blank');
 }
 
-/** Before the print: the publication's source, laid out and checked, leaves the page, and the page's
- * memory is collected. Chromium's print makes a layout of every page of its own; the source (a copy of
- * the whole text) need not be held beside it: a 400-page book's page held 620 MiB (docs/speed.md). */
-async function releaseSource(page: Page): Promise<void> {
+/** From how many pages a print page's memory is worth collecting before the print (releaseSource). */
+const COLLECT_FROM_PAGES = 50;
+
+/** Before the print: the publication's source, laid out and checked, leaves the page, and (for a long
+ * publication) the page's memory is collected. Chromium's print makes a layout of every page of its
+ * own; the source (a copy of the whole text) need not be held beside it: a 400-page book's page held
+ * 620 MiB (docs/speed.md). Collecting took 60–65 ms of a 5-page article's print, for nothing to speak of. */
+async function releaseSource(page: Page, pages: number): Promise<void> {
   await page.evaluate((containers) => {
     for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
   }, Object.values(PRINT_CONTAINERS));
+  if (pages < COLLECT_FROM_PAGES) return;
   const client = await page.createCDPSession();
   try {
     await client.send('HeapProfiler.collectGarbage');
@@ -357,7 +362,7 @@ export async function renderPdf(
       lap('headings');
       // (Laid out in parts, the first part's page let its source go before the join.)
       if (layoutParts === 1) {
-        await releaseSource(page);
+        await releaseSource(page, layout.pages);
         lap('release');
       }
       assertStillBlank(page);

@@ -86,6 +86,8 @@ describe('a publication laid out in parts', () => {
     expect(joined.result.layoutParts).toBe(2);
     expect(Object.keys(joined.result.timings)).toContain('part 2: paginate');
     expect(joined.pages).toEqual(whole.pages);
+    // More: the same bytes (a letter set apart on the part's first page alone once made lines differ).
+    expect(Buffer.from(joined.result.bytes).equals(Buffer.from(whole.result.bytes))).toBe(true);
     // The contents page names the chapters of the second part with their pages (filled after the join).
     expect(joined.pages.find((page) => page.includes('Contents'))).toMatch(/Alfabe Değişiklikleri ve Okurlar\s+\d+/);
   }, 120_000);

@@ -17,7 +17,7 @@ import { loadProject, PACKAGE_ROOT } from '../lib/load/project.js';
 import { readClock } from '../lib/load/dates.js';
 import { publish } from '../lib/publication/publish.js';
 import { launchBrowser } from '../lib/render/browser.js';
-import { pagedjsEngine } from '../lib/render/pdf/engine/pagedjs/pagedjs-engine.js';
+import { loadPagedjs, pagedjsEngine } from '../lib/render/pdf/engine/pagedjs/pagedjs-engine.js';
 import { printHtml } from '../lib/render/pdf/print-html.js';
 import { generateArticle, generateBook, type BookShape } from './generate.js';
 import { treePss } from './memory.js';
@@ -96,7 +96,7 @@ async function floor(files: string[]): Promise<Measured> {
     while (next < htmls.length) {
       const html = htmls[next++]!;
       await page.setContent(html, { waitUntil: 'load' });
-      await pagedjsEngine.load(page);
+      await loadPagedjs(page);
       await pagedjsEngine.paginate(page, { hyphenGlyph: '-' });
       await page.pdf({ preferCSSPageSize: true, printBackground: true });
     }

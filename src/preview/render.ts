@@ -14,7 +14,7 @@ import type { Asset } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
 import { readingView } from '../render/epub/reading-view.js';
 import { previewPages } from '../render/pdf/preview-pages.js';
-import type { SandboxedPage } from '../render/pdf/sandbox.js';
+import type { PrintPage } from '../render/pdf/print-page.js';
 
 export interface RenderedPreview {
   printHtml: string;
@@ -39,11 +39,11 @@ export function assetUrlPath(asset: Asset): string {
   return `/assets/${asset.relative.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
-/** `printPage` gives a fresh sandboxed page (taken only when the render gets to the layout). */
+/** `printPage` gives a fresh print page (taken only when the render gets to the layout). */
 export async function renderPreview(
   source: string,
   cwd: string,
-  printPage: () => Promise<SandboxedPage>,
+  printPage: () => Promise<PrintPage>,
   previewTemplates: Templates,
   options: PublishOptions,
   env: NodeJS.ProcessEnv,

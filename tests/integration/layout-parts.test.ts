@@ -78,14 +78,19 @@ describe('a publication laid out in parts', () => {
     await browser?.close();
   });
 
-  it('joins a book whose chapters open on right-hand pages into the pages laid out in one piece', async () => {
-    const project = loadProject(ROOT);
-    const whole = await printed(BOOK, project, browser, 1);
-    const joined = await printed(BOOK, project, browser, 2);
-    expect(whole.result.layoutParts).toBe(1);
-    expect(joined.result.layoutParts).toBe(2);
-    expect(Object.keys(joined.result.timings)).toContain('part 2: paginate');
+  /** `source` printed in one piece and asked for in `parts` parts: laid out in `laidOutIn`, with the same text on every page. */
+  async function bothWays(source: string, project: Project, parts: number, laidOutIn: number) {
+    const whole = await printed(source, project, browser, 1);
+    const joined = await printed(source, project, browser, parts);
+    expect(joined.result.layoutParts).toBe(laidOutIn);
     expect(joined.pages).toEqual(whole.pages);
+    return { whole, joined };
+  }
+
+  it('joins a book whose chapters open on right-hand pages into the pages laid out in one piece', async () => {
+    const { whole, joined } = await bothWays(BOOK, loadProject(ROOT), 2, 2);
+    expect(whole.result.layoutParts).toBe(1);
+    expect(Object.keys(joined.result.timings)).toContain('part 2: paginate');
     // More: the same bytes (a letter set apart on the part's first page alone once made lines differ).
     expect(Buffer.from(joined.result.bytes).equals(Buffer.from(whole.result.bytes))).toBe(true);
     // The contents page names the chapters of the second part with their pages (filled after the join).
@@ -105,11 +110,7 @@ describe('a publication laid out in parts', () => {
     // Paged.js leaves each page's string-set values (the chapter's running heads) open CSS strings,
     // which a part's pages lost once written out for the join (join-pages.ts closeOpenStrings).
     const book = corpusBook();
-    const project = loadProject(path.dirname(path.dirname(book)));
-    const whole = await printed(book, project, browser, 1);
-    const joined = await printed(book, project, browser, 2);
-    expect(joined.result.layoutParts).toBe(2);
-    expect(joined.pages).toEqual(whole.pages);
+    const { whole, joined } = await bothWays(book, loadProject(path.dirname(path.dirname(book))), 2, 2);
     // A left-hand page of the later part carries the book's title as its head.
     const later = whole.pages.findIndex((page) => page.trimStart().startsWith('Classic Markdown: Ordered and Unordered Lists'));
     expect(later).toBeGreaterThan(0);
@@ -160,18 +161,12 @@ describe('a publication laid out in parts', () => {
 
   it('keeps a later part’s rules that Paged.js keys to its own elements (sibling selectors)', async () => {
     const project = restyled((styles) => appendFileSync(path.join(styles, 'print.css'), '\n.part-body p + p { text-indent: 3em; }\n'));
-    const whole = await printed(ARTICLE, project, browser, 1);
-    const joined = await printed(ARTICLE, project, browser, 2);
-    expect(joined.result.layoutParts).toBe(2);
-    expect(joined.pages).toEqual(whole.pages);
+    await bothWays(ARTICLE, project, 2, 2);
   }, 240_000);
 
   it('lays out in one piece when a chapter does not start a page (a stylesheet without the break)', async () => {
     const project = restyled((styles) => appendFileSync(path.join(styles, 'print.css'), '\n.part-body h1 { break-before: auto; }\n'));
-    const whole = await printed(ARTICLE, project, browser, 1);
-    const joined = await printed(ARTICLE, project, browser, 2);
-    expect(joined.result.layoutParts).toBe(1);
-    expect(joined.pages).toEqual(whole.pages);
+    await bothWays(ARTICLE, project, 2, 1);
   }, 240_000);
 
   it('lays out in one piece after all when a page that changes side would change its text area', async () => {
@@ -179,19 +174,13 @@ describe('a publication laid out in parts', () => {
       const a4 = path.join(styles, 'page', 'A4.css');
       writeFileSync(a4, readFileSync(a4, 'utf8').replace('@page :left { margin-left: 24mm; margin-right: 28mm; }', '@page :left { margin-left: 20mm; margin-right: 28mm; }'));
     });
-    const whole = await printed(ARTICLE, project, browser, 1);
-    const joined = await printed(ARTICLE, project, browser, 3);
-    expect(joined.result.layoutParts).toBe(1);
-    expect(joined.pages).toEqual(whole.pages);
+    await bothWays(ARTICLE, project, 3, 1);
   }, 240_000);
 
   it('lays out in one piece after all when the styles set first letters apart (a drop cap)', async () => {
     // Paged.js undoes ::first-letter styles on a page that an element continues onto; a part's first page
     // continues nothing, so its chapter opening would keep a drop cap the whole loses there.
     const project = restyled((styles) => appendFileSync(path.join(styles, 'print.css'), '\np::first-letter { float: left; font-size: 3.2em; line-height: 1; }\n'));
-    const whole = await printed(ARTICLE, project, browser, 1);
-    const joined = await printed(ARTICLE, project, browser, 2);
-    expect(joined.result.layoutParts).toBe(1);
-    expect(joined.pages).toEqual(whole.pages);
+    await bothWays(ARTICLE, project, 2, 1);
   }, 240_000);
 });

@@ -7,10 +7,10 @@ import type { VFile } from 'vfile';
 import type { Project } from '../../load/project.js';
 import { problem } from '../../problems/problem.js';
 import type { Publication } from '../../publication/model.js';
-import { PRINT_CONTAINERS, type LayoutEngine } from './engine/layout-engine.js';
-import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
+import { PRINT_CONTAINERS } from './engine/layout-engine.js';
+import type { PrintPage } from './print-page.js';
 import { layOutPages } from './render-pdf.js';
-import { assertStillBlank, type SandboxedPage } from './sandbox.js';
+import { assertStillBlank } from './sandbox.js';
 
 // page.evaluate callbacks run in the page; the Node program has no DOM types, so this much is declared.
 declare const document: {
@@ -26,11 +26,11 @@ export interface PreviewPages {
   pageSelector: string;
 }
 
-/** Lays out in `sandboxed` (a fresh page from openSandboxedPage, which the preview opens ahead of time), and closes it. */
-export async function previewPages(publication: Publication, project: Project, sandboxed: SandboxedPage, file: VFile, engine: LayoutEngine = pagedjsEngine): Promise<PreviewPages> {
-  const { page, blocked } = sandboxed;
+/** Lays out in `printPage` (a fresh one from openPrintPage, which the preview opens and readies ahead of time), and closes it. */
+export async function previewPages(publication: Publication, project: Project, printPage: PrintPage, file: VFile): Promise<PreviewPages> {
+  const { page, blocked, engine } = printPage;
   try {
-    const { layout } = await layOutPages(publication, project, page, file, engine);
+    const { layout } = await layOutPages(publication, project, printPage, file);
     assertStillBlank(page);
     const html = await page.evaluate((containers) => {
       // The publication's source, inert in its templates, is laid out on the pages already.

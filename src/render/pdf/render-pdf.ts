@@ -19,10 +19,10 @@ import { pagedjsEngine } from './engine/pagedjs/pagedjs-engine.js';
 import { describeSystemFontUse, findSystemFonts, type SystemFontUse } from './font-check.js';
 import type { BreakFault, HyphenSettling, InPageWindow, LostText, PageStart, PartStart, SourcePlace } from './in-page-api.js';
 import { outlineEntries } from './outline.js';
-import { pageScript } from './page-scripts.js';
 import { postprocessPdf } from './pdf-postprocess.js';
 import { printHtml } from './print-html.js';
-import { assertStillBlank, openSandboxedPage, type SandboxedPage } from './sandbox.js';
+import { openPrintPage, resetPrintPage, type PrintPage } from './print-page.js';
+import { assertStillBlank } from './sandbox.js';
 import { withPooledPage } from '../pooled-pages.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
@@ -108,15 +108,16 @@ interface PartFindings {
 async function layOutPart(
   html: string,
   project: Project,
-  page: Page,
-  engine: LayoutEngine,
+  printPage: PrintPage,
   options: { checkSourceLater: boolean; lap: (name: string) => void; onPaginated: (pages: number) => void },
 ): Promise<Omit<PartFindings, 'blocked'>> {
   const { lap } = options;
+  const { page, engine } = printPage;
+  await printPage.ready;
+  lap('scripts');
   await page.setContent(html, { waitUntil: 'load' });
   await waitForFonts(page);
   lap('load');
-  await page.evaluate(await pageScript('in-page'));
   const startsOn = await page.evaluate(() => window.avimPressInPage.partStartSide());
   await engine.load(page);
   const layout = await engine.paginate(page, { hyphenGlyph: '-' });
@@ -141,13 +142,13 @@ async function layOutPart(
 export async function layOutPages(
   publication: Publication,
   project: Project,
-  page: Page,
+  printPage: PrintPage,
   file: VFile,
-  engine: LayoutEngine,
   lap: (name: string) => void = () => {},
   onStage: OnPdfStage = () => {},
-  inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void; blocked: string[] },
+  inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void },
 ): Promise<LaidOutPages> {
+  const { page, engine } = printPage;
   onStage('layout');
   const { html, parts, droppedImages } = await printHtml(publication, project, engine, inParts?.options);
   for (const image of droppedImages) {
@@ -156,7 +157,7 @@ export async function layOutPages(
   lap('html');
   const { markers } = engine;
   const inOnePiece = async (): Promise<PartFindings[]> => [
-    { ...(await layOutPart(html, project, page, engine, { checkSourceLater: true, lap, onPaginated: (pages) => onStage('checks', pages) })), blocked: [] },
+    { ...(await layOutPart(html, project, printPage, { checkSourceLater: true, lap, onPaginated: (pages) => onStage('checks', pages) })), blocked: [] },
   ];
   let findings: PartFindings[];
   let offsets = [0];
@@ -173,10 +174,10 @@ export async function layOutPages(
     // A later part's page is closed once its pages are taken (not kept in the pool): its renderer's
     // memory goes before the print, and only long publications are laid out in parts.
     const later = parts.slice(1).map(async (partHtml, index) => {
-      const held = await openSandboxedPage(inParts.browser);
+      const held = await openPrintPage(inParts.browser, engine);
       try {
         const partLap = inParts.lapFor?.(index + 2) ?? (() => {});
-        const found = await layOutPart(partHtml, project, held.page, engine, { checkSourceLater: false, lap: partLap, onPaginated: paginated[index + 1]!.resolve });
+        const found = await layOutPart(partHtml, project, held, { checkSourceLater: false, lap: partLap, onPaginated: paginated[index + 1]!.resolve });
         assertStillBlank(held.page);
         const pages = await engine.exportPages(held.page);
         partLap('export');
@@ -188,7 +189,7 @@ export async function layOutPages(
     const settled = await Promise.allSettled([
       // The first part's source is checked and let go while the others are still laid out: the page
       // takes the others' pages next, and the peak of memory is there.
-      layOutPart(parts[0]!, project, page, engine, { checkSourceLater: false, lap, onPaginated: paginated[0]!.resolve }).then(async (found) => {
+      layOutPart(parts[0]!, project, printPage, { checkSourceLater: false, lap, onPaginated: paginated[0]!.resolve }).then(async (found) => {
         await releaseSource(page, found.layout.pages);
         lap('release');
         return { ...found, blocked: [], pages: '' };
@@ -201,7 +202,7 @@ export async function layOutPages(
     if (failed) throw failed.reason;
     const laidOut = settled.map((result) => (result as PromiseFulfilledResult<PartFindings & { pages: string }>).value);
     // What the later parts' pages were refused joins the first page's list, each once (renderPdf reports it).
-    for (const url of laidOut.flatMap((part) => part.blocked)) if (!inParts.blocked.includes(url)) inParts.blocked.push(url);
+    for (const url of laidOut.flatMap((part) => part.blocked)) if (!printPage.blocked.includes(url)) printPage.blocked.push(url);
     let total = laidOut[0]!.layout.pages;
     // A part that does not start a page would not sit as laid out apart.
     let exact = laidOut.slice(1).every((part) => part.startsOn !== 'none');
@@ -224,7 +225,7 @@ export async function layOutPages(
     } else {
       // The parts' pages would not sit as laid out: the whole in one piece after all (nothing the parts
       // found is reported: the whole is checked again).
-      await resetPrintPage({ page, blocked: inParts.blocked });
+      await resetPrintPage(printPage);
       findings = await inOnePiece();
       offsets = [0];
     }
@@ -240,7 +241,7 @@ export async function layOutPages(
     // Cut off only once joined: a page number filled in after the layout may have lengthened a line,
     // where the engine, laying out in one piece, knows a backward reference's page as it goes. The
     // whole in one piece decides (and reports what it finds).
-    await resetPrintPage({ page, blocked: inParts.blocked });
+    await resetPrintPage(printPage);
     findings = await inOnePiece();
     offsets = [0];
     lost = await cutOrLost(true);
@@ -297,12 +298,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
   return { promise, resolve, reject };
 }
 
-/** A print page back to empty for its next use: about:blank gives the next document a new window. */
-async function resetPrintPage({ page, blocked }: SandboxedPage): Promise<void> {
-  blocked.length = 0;
-  await page.goto('about:blank');
-}
-
 /** From how many pages a print page's memory is worth collecting before the print (releaseSource). */
 const COLLECT_FROM_PAGES = 50;
 
@@ -339,12 +334,14 @@ export async function renderPdf(
     timings[name] = now - mark;
     mark = now;
   };
-  // A print page from the browser's pool: a fresh document each time (about:blank again after each
-  // print, which also gives the next document a new window, without this one's layout engine).
-  return withPooledPage(browser, 'print', {
-    open: () => openSandboxedPage(browser),
+  // A print page from the browser's pool, one pool per engine: a fresh document each time (about:blank
+  // again after each print gives the next document a new window, without this one's layout), the
+  // engine put into it while the caller goes on (print-page.ts).
+  return withPooledPage(browser, `print: ${engine.name}`, {
+    open: () => openPrintPage(browser, engine),
     reset: resetPrintPage,
-    use: async ({ page, blocked }) => {
+    use: async (printPage) => {
+      const { page, blocked } = printPage;
       // A later part's steps, timed from when the parts begin (the benchmark's figures).
       const lapFor = (part: number) => {
         let partMark = performance.now();
@@ -354,7 +351,7 @@ export async function renderPdf(
           partMark = now;
         };
       };
-      const { layout, hyphenation, parts: layoutParts } = await layOutPages(publication, project, page, file, engine, lap, onStage, { browser, options: parts, lapFor, blocked });
+      const { layout, hyphenation, parts: layoutParts } = await layOutPages(publication, project, printPage, file, lap, onStage, { browser, options: parts, lapFor });
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);

@@ -20,9 +20,9 @@ export const PAGEDJS_PATCHES = [
 export type PagedjsPatch = (typeof PAGEDJS_PATCHES)[number];
 
 export interface PagedjsPageApi {
-  /** Before Paged.js loads: each note to its call (returns how many were placed). */
+  /** Before the layout, in the print HTML: each note to its call (returns how many were placed). */
   placeFootnotes(): number;
-  /** Once Paged.js is loaded: one patch. */
+  /** Once Paged.js is in the window (with or before the print HTML): one patch. */
   applyPatch(name: PagedjsPatch): void;
   paginate(settings: { hyphenGlyph: string }): Promise<{ pages: number }>;
   /** After pagination: Paged.js's own note calls and random note ids removed. */

@@ -13,21 +13,33 @@ import { PAGEDJS_PATCHES, type PagedjsPageWindow, type PagedjsPatch } from './pa
 declare const window: PagedjsPageWindow;
 
 /**
- * Load Paged.js into a page holding the print HTML: the adapter's page script, the notes placed at
- * their calls, Paged.js's browser build, then the patches. The tripwire tests leave patches out.
+ * Put Paged.js into a page, with or before its print HTML: the adapter's page script, Paged.js's
+ * browser build, then the patches (which only register handlers and wrap Paged.js's methods; none
+ * reads the document). The tripwire tests leave patches out.
  */
-export async function loadPagedjs(page: Page, patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<void> {
+export async function preparePagedjs(page: Page, patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<void> {
   await page.evaluate(await pageScript('pagedjs'));
-  await page.evaluate(() => window.avimPressPagedjs.placeFootnotes());
   await page.evaluate(await pageScript('paged'));
   for (const patch of patches) await page.evaluate((name) => window.avimPressPagedjs.applyPatch(name), patch);
+}
+
+/** Each note to its call in the print HTML the page holds, where Paged.js takes it from. */
+async function placeFootnotes(page: Page): Promise<void> {
+  await page.evaluate(() => window.avimPressPagedjs.placeFootnotes());
+}
+
+/** Paged.js into a page that holds its print HTML already (the tests, the benchmark's floor). */
+export async function loadPagedjs(page: Page, patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<void> {
+  await preparePagedjs(page, patches);
+  await placeFootnotes(page);
 }
 
 export const pagedjsEngine: LayoutEngine = {
   name: 'Paged.js',
   markers: PAGEDJS_MARKERS,
   footnoteElement,
-  load: (page) => loadPagedjs(page),
+  prepare: (page) => preparePagedjs(page),
+  load: placeFootnotes,
   async paginate(page: Page, settings: LayoutSettings) {
     // Paged.js reports what it could not lay out on the console.
     const warnings: string[] = [];

@@ -1,6 +1,6 @@
 // The brand's fonts set every character, Turkish included; text that would fall back to a system font
 // fails the build, naming the text and the characters the brand's fonts lack.
-import { existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
@@ -13,6 +13,7 @@ import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { published } from '../helpers/publication.js';
 import { readPdf } from '../helpers/pdf.js';
 import { pdffonts } from '../helpers/poppler.js';
+import { tempProject } from '../helpers/projects.js';
 
 const TURKISH = 'ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ abcçdefgğhıijklmnoöprsştuüvyz';
 
@@ -95,6 +96,29 @@ describe('fonts', () => {
       const lines = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => message.line);
       // The heading (heading face) and the first paragraph (body face); the second paragraph is set like the first.
       expect(lines.sort()).toEqual([5, 7]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('fails the print when generated content would be set in a system font: a running head, a designer’s ::before', async () => {
+    // Only some elements are asked about (in-page/mark-font-probes.ts): those with generated content
+    // must be among them, in the page's margin boxes as in its text.
+    const root = tempProject({ copy: ['styles', 'templates'] });
+    appendFileSync(path.join(root, 'styles', 'print.css'), '\nblockquote::before { content: "»"; font-family: monospace; }\n');
+    const document = path.join(root, 'templates', 'pdf', 'document.ejs');
+    const template = readFileSync(document, 'utf8');
+    writeFileSync(document, template.replace(/(@page body:left \{ @top-left \{ content: [^;]+;)/g, '$1 font-family: monospace;'));
+    expect(readFileSync(document, 'utf8')).not.toBe(template);
+    const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph ${index + 1} of plain text, long enough to fill a few lines of a page. `.repeat(6)).join('\n\n');
+    const source = manuscript('generated', `---\ntitle: Generated\n---\n\n## Heading\n\n> A quotation.\n\n${paragraphs}\n`);
+    const { publication, file } = await published(source);
+    const { browser } = await launchBrowser();
+    try {
+      await expect(renderPdf(publication, loadProject(root), browser, file)).rejects.toBeInstanceOf(FatalProblems);
+      const found = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => `${message.line}: ${message.reason}`);
+      expect(found).toContainEqual(expect.stringMatching(/^7: "::before" is set in a system font/));
+      expect(found).toContainEqual(expect.stringMatching(/"::after" in a running head or folio is set in a system font/));
     } finally {
       await browser.close();
     }

@@ -1,29 +1,25 @@
 // No text may fall back to a system font: after layout, ask Chromium (CDP CSS.getPlatformFontsForNode)
-// which fonts drew the text of every element, and name the text any non-web font drew, with the
-// manuscript line of its nearest element that has one (data-source-line, print-html.ts). The brand's
-// faces' cmaps say which characters the brand's fonts cannot have: text with such a
-// character fails too, even when no system font has it either (Chromium then draws an empty box
-// in the brand's font and reports no fallback). Runs in Node, over the DevTools protocol. Only the
-// elements whose text brings a character new to its computed font are asked about (marked in the page
-// by in-page/mark-font-probes.ts; every pseudo-element still is): the others are set alike.
+// which fonts drew the text of the elements that could tell something new, and name the text any
+// non-web font drew, with the manuscript line of its nearest element that has one (data-source-line,
+// print-html.ts). The brand's faces' cmaps say which characters the brand's fonts cannot have: text
+// with such a character fails too, even when no system font has it either (Chromium then draws an
+// empty box in the brand's font and reports no fallback). Runs in Node, over the DevTools protocol;
+// which elements to ask about, and what they are, the page says (in-page/mark-font-probes.ts), so only
+// those elements come over the protocol.
 import type { Page } from 'puppeteer';
 import type { LoadedFace } from '../../load/typefaces.js';
 import type { LayoutMarkers } from './engine/layout-markers.js';
 import { FONT_PROBE_ATTRIBUTE, type InPageWindow, type SourcePlace } from './in-page-api.js';
+import { pageScript } from './page-scripts.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
 declare const window: Partial<InPageWindow>;
 
+/** A node as CDP pushes it (DOM.setChildNodes). */
 interface DomNode {
   nodeId: number;
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  /** Name, value, name, value ... */
-  attributes?: string[];
   children?: DomNode[];
-  pseudoElements?: DomNode[];
-  pseudoType?: string;
+  pseudoElements?: (DomNode & { pseudoType?: string })[];
 }
 
 interface PlatformFont {
@@ -52,45 +48,31 @@ interface TextBearer {
   inMargin: boolean;
 }
 
-const SKIP = new Set(['HEAD', 'SCRIPT', 'STYLE', 'TEMPLATE']);
-
-function attribute(node: DomNode, name: string): string | undefined {
-  const attributes = node.attributes ?? [];
-  for (let index = 0; index < attributes.length; index += 2) if (attributes[index] === name) return attributes[index + 1];
-  return undefined;
-}
-
-/** Elements (and pseudo-elements) that draw text of their own, with that text and where it came from. */
-function textBearers(root: DomNode, margins: Set<number>, marked: boolean): TextBearer[] {
-  const found: TextBearer[] = [];
-  const walk = (node: DomNode, place: SourcePlace | undefined, inMargin: boolean) => {
-    if (SKIP.has(node.nodeName)) return;
-    const line = attribute(node, 'data-source-line');
-    const sourceFile = attribute(node, 'data-source-file');
-    if (line) place = { line: Number(line), column: Number(attribute(node, 'data-source-column') ?? 1), ...(sourceFile ? { file: sourceFile } : {}) };
-    inMargin ||= margins.has(node.nodeId);
-    const own = (node.children ?? [])
-      .filter((child) => child.nodeType === 3)
-      .map((child) => child.nodeValue)
-      .join('');
-    if (own.trim() && (!marked || attribute(node, FONT_PROBE_ATTRIBUTE) !== undefined)) found.push({ nodeId: node.nodeId, text: own, place, inMargin });
-    for (const pseudo of node.pseudoElements ?? []) found.push({ nodeId: pseudo.nodeId, text: `::${pseudo.pseudoType ?? 'pseudo'}`, place, inMargin });
-    for (const child of node.children ?? []) if (child.nodeType === 1) walk(child, place, inMargin);
-  };
-  walk(root, undefined, false);
-  return found;
-}
-
 export async function findSystemFonts(page: Page, faces: LoadedFace[], markers: LayoutMarkers): Promise<SystemFontUse[]> {
-  // The print page has the in-page script; a page without it (a test showing an EPUB) is asked about whole.
-  const marked = await page.evaluate(() => (window.avimPressInPage ? window.avimPressInPage.markFontProbes() : -1));
+  // A page without the in-page script (a test showing an EPUB's document) is given it.
+  if (!(await page.evaluate(() => window.avimPressInPage !== undefined))) await page.evaluate(await pageScript('in-page'));
+  const probes = await page.evaluate((marginBox) => window.avimPressInPage!.markFontProbes(marginBox), markers.marginBox);
   const client = await page.createCDPSession();
   try {
+    // The marked elements come over as CDP pushes them to find them (with their pseudo-elements).
+    const pushed = new Map<number, DomNode>();
+    const keep = (node: DomNode) => {
+      pushed.set(node.nodeId, node);
+      for (const child of node.children ?? []) keep(child);
+    };
+    client.on('DOM.setChildNodes', ({ nodes }: { nodes: DomNode[] }) => nodes.forEach(keep));
     await client.send('DOM.enable');
     await client.send('CSS.enable');
-    const { root } = (await client.send('DOM.getDocument', { depth: -1 })) as unknown as { root: DomNode };
-    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: markers.marginBox });
-    const bearers = textBearers(root, new Set(nodeIds), marked >= 0);
+    const { root } = await client.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${FONT_PROBE_ATTRIBUTE}]` });
+    if (nodeIds.length !== probes.length) throw new Error(`the system-font check marked ${probes.length} elements, and CDP found ${nodeIds.length}`);
+    const bearers: TextBearer[] = [];
+    nodeIds.forEach((nodeId, index) => {
+      const { text, generated, place, inMargin } = probes[index]!;
+      if (text) bearers.push({ nodeId, text, place, inMargin });
+      if (!generated) return;
+      for (const pseudo of pushed.get(nodeId)?.pseudoElements ?? []) bearers.push({ nodeId: pseudo.nodeId, text: `::${pseudo.pseudoType ?? 'pseudo'}`, place, inMargin });
+    });
     const answers = await Promise.all(bearers.map((bearer) => client.send('CSS.getPlatformFontsForNode', { nodeId: bearer.nodeId }) as Promise<{ fonts: PlatformFont[] }>));
     const covered = (code: number) => faces.some((face) => face.unicodes.has(code));
     const uses: SystemFontUse[] = [];
@@ -111,7 +93,7 @@ export async function findSystemFonts(page: Page, faces: LoadedFace[], markers: 
     return uses;
   } finally {
     await client.detach();
-    if (marked >= 0) await page.evaluate(() => window.avimPressInPage?.unmarkFontProbes());
+    await page.evaluate(() => window.avimPressInPage?.unmarkFontProbes());
   }
 }
 

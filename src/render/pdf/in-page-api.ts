@@ -53,6 +53,18 @@ export interface PageHeading {
   part: boolean;
 }
 
+/** An element the system-font check asks about (in-page/mark-font-probes.ts). */
+export interface FontProbe {
+  /** Its own text, when that brings a character new to its font ('' when only its generated content is asked about). */
+  text: string;
+  /** Its generated content (::before, ::after, a list marker) is asked about too. */
+  generated: boolean;
+  /** The manuscript line of the element, when it comes from the manuscript. */
+  place?: SourcePlace;
+  /** It is in a margin box (a running head or folio). */
+  inMargin: boolean;
+}
+
 /** The attribute markFontProbes puts on the elements the system-font check asks about. */
 export const FONT_PROBE_ATTRIBUTE = 'data-avim-font-probe';
 /** Where a part laid out apart must start: a page on one side, any new page, or no new page at all. */
@@ -88,8 +100,8 @@ export interface InPageApi {
   findBreakFaults(markers: LayoutMarkers): BreakFault[];
   settleSoftHyphens(): HyphenSettling;
   collectHeadings(markers: LayoutMarkers): PageHeading[];
-  /** Marks the elements the system-font check must ask about (in-page/mark-font-probes.ts); how many. */
-  markFontProbes(): number;
+  /** Marks the elements the system-font check must ask about (in-page/mark-font-probes.ts), in document order. */
+  markFontProbes(marginBox: string): FontProbe[];
   unmarkFontProbes(): void;
   findPageStarts(markers: LayoutMarkers): PageStart[];
   fillPageReferences(markers: LayoutMarkers): number;

@@ -15,6 +15,9 @@ import { renderPreview, type RenderedPreview, type RenderOutcome } from './rende
 import { startPreviewServer } from './server.js';
 import { ChangeWatcher, oneAtATime } from './watch.js';
 
+/** How many renders' fonts stylesheets stay served. */
+const KEPT_FONT_SHEETS = 4;
+
 export interface PreviewOptions extends PublishOptions {
   source: string;
   cwd: string;
@@ -48,6 +51,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
   const notRendered = templates.render('preview/not-rendered.ejs', {});
   const { browser } = await launchBrowser(options.env);
   let shown: RenderedPreview | undefined;
+  // The fonts of the last few renders: a page still loading an earlier render's pages finds its fonts.
+  const fontSheets = new Map<string, string>();
   let update: PreviewUpdate = { version: 0, failed: false, pages: 0, milliseconds: 0, problems: [] };
   const closers: (() => Promise<void>)[] = [() => browser.close()];
   // The next render's print page is opened, with the layout engine in it, while the person edits:
@@ -68,6 +73,11 @@ export async function preview(options: PreviewOptions): Promise<void> {
       const outcome = await renderPreview(source, cwd, printPage, templates, options, options.env);
       openSpare();
       if (outcome.rendered) shown = outcome.rendered;
+      if (shown?.fonts) {
+        fontSheets.delete(shown.fonts.urlPath);
+        fontSheets.set(shown.fonts.urlPath, shown.fonts.css);
+        for (const urlPath of fontSheets.keys()) if (fontSheets.size > KEPT_FONT_SHEETS) fontSheets.delete(urlPath);
+      }
       update = {
         version: update.version + 1,
         failed: !outcome.rendered,
@@ -92,6 +102,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
         printHtml: () => shown?.printHtml ?? notRendered,
         readingHtml: () => shown?.readingHtml ?? notRendered,
         asset: (urlPath) => shown?.assets.get(urlPath),
+        fonts: (urlPath) => fontSheets.get(urlPath),
       },
       { host: options.host, port: options.port, current: () => update },
     );

@@ -23,6 +23,8 @@ export interface RenderedPreview {
   pageSelector: string;
   /** The publication's asset list by the URL path each is served at. */
   assets: Map<string, Asset>;
+  /** The print pages' fonts, as a stylesheet at a URL path named by its content (preview-pages.ts). */
+  fonts?: { urlPath: string; css: string };
 }
 
 export interface RenderOutcome {
@@ -67,7 +69,7 @@ export async function renderPreview(
       const [pages, readingHtml] = await Promise.all([printPage().then((page) => previewPages(publication, project, page, file)), readingView(publication, project, previewTemplates, assetUrlPath)]);
       // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.
       const printHtml = pages.html.replace('</head>', '<link rel="stylesheet" href="/preview.css">\n</head>');
-      rendered = { printHtml, readingHtml, pages: pages.pages, pageSelector: pages.pageSelector, assets };
+      rendered = { printHtml, readingHtml, pages: pages.pages, pageSelector: pages.pageSelector, assets, ...(pages.fonts ? { fonts: pages.fonts } : {}) };
     } catch (error) {
       // What failed without saying where (the browser, a bug) is said at the manuscript, as the build does.
       if (!(error instanceof FatalProblems)) problem(file, (error as Error).message ?? String(error), { ruleId: 'internal', ...(error instanceof Error ? { cause: error } : {}) });

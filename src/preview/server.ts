@@ -3,7 +3,7 @@
 // of the publication's asset list, served from memory as the render read them. No path of a request
 // ever reaches the file system, so there is no listing and nothing outside the project: any other
 // path is 404. Each response carries a Content-Security-Policy: the rendered output may run no
-// script at all.
+// script at all. Only the fonts' stylesheet, at a path named by its content, may be kept by the browser.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Asset } from '../publication/model.js';
@@ -16,6 +16,8 @@ export interface PreviewContent {
   printHtml(): string;
   readingHtml(): string;
   asset(urlPath: string): Asset | undefined;
+  /** A fonts stylesheet of the print pages, by its URL path (named by its content, so the browser may keep it). */
+  fonts(urlPath: string): string | undefined;
 }
 
 const SHELL_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -57,6 +59,8 @@ export async function startPreviewServer(content: PreviewContent, options: { hos
     if (pathname === '/print.html' || pathname === '/reading.html') {
       return send(response, 200, 'text/html; charset=utf-8', pathname === '/print.html' ? content.printHtml() : content.readingHtml(), OUTPUT_POLICY);
     }
+    const fonts = content.fonts(pathname);
+    if (fonts !== undefined) return send(response, 200, 'text/css; charset=utf-8', fonts, OUTPUT_POLICY, KEPT);
     const asset = content.asset(pathname);
     if (asset) return send(response, 200, asset.mediaType, asset.bytes, OUTPUT_POLICY);
     return notFound(response);
@@ -91,13 +95,16 @@ export async function startPreviewServer(content: PreviewContent, options: { hos
   };
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array, policy: string): void {
+/** What never changes at its URL may be kept by the browser; everything else is asked for again each time. */
+const KEPT = 'private, max-age=31536000, immutable';
+
+function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array, policy: string, cache = 'no-store'): void {
   response.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
+    'Cache-Control': cache,
   });
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }

@@ -44,13 +44,20 @@ function inPage<T>(target: Page | Frame, expression: string): Promise<T> {
 }
 
 /** GET a raw path (not normalised the way fetch and URL would) with an optional Host header. */
-function rawGet(base: string, rawPath: string, host?: string): Promise<{ status: number; body: Buffer; policy: string }> {
+function rawGet(base: string, rawPath: string, host?: string): Promise<{ status: number; body: Buffer; policy: string; cache: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const outgoing = request({ hostname, port, path: rawPath, method: 'GET', ...(host ? { headers: { host } } : {}) }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), policy: String(response.headers['content-security-policy'] ?? '') }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          policy: String(response.headers['content-security-policy'] ?? ''),
+          cache: String(response.headers['cache-control'] ?? ''),
+        }),
+      );
     });
     outgoing.on('error', reject);
     outgoing.end();
@@ -157,6 +164,17 @@ describe('avim-press preview', () => {
       ),
     );
     expect(figure).toEqual({ src: '/assets/manuscript/figure.png', width: 40 });
+    // The pages' fonts come from a stylesheet of their own, which the browser may keep across renders.
+    const fonts = await inPage<{ href: string | null; styles: number; loaded: boolean }>(
+      printFrame()!,
+      `document.fonts.ready.then(() => ({ href: document.querySelector('link[rel="stylesheet"][href^="/fonts/"]')?.getAttribute('href') ?? null, styles: [...document.styleSheets].length, loaded: document.fonts.check('12px "Source Serif 4"') && [...document.fonts].some((face) => face.status === 'loaded') }))`,
+    );
+    expect(fonts.href).toMatch(/^\/fonts\/[0-9a-f]{16}\.css$/);
+    expect(fonts.loaded).toBe(true);
+    const sheet = await rawGet(url, fonts.href!);
+    expect([sheet.status, sheet.cache]).toEqual([200, 'private, max-age=31536000, immutable']);
+    expect(sheet.body.toString('utf8')).toMatch(/^@font-face ?\{/);
+    expect((await rawGet(url, '/print.html')).body.toString('utf8')).not.toContain('@font-face');
   });
 
   it('sanitises as the build does: no script from the manuscript reaches either view, and none runs', async () => {
@@ -239,6 +257,7 @@ describe('avim-press preview', () => {
       '//etc/passwd',
       `/${path.join(project, 'avim-press.config.yaml')}`,
       '/assets/manuscript\\figure.png',
+      '/fonts/0000000000000000.css',
     ];
     for (const rawPath of refused) expect((await rawGet(url, rawPath)).status, rawPath).toBe(404);
     // A name pointed at 127.0.0.1 by another site is not this machine's.

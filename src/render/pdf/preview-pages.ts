@@ -1,8 +1,12 @@
 // The print's pages for the live preview: the print pipeline up to its laid-out pages (layOutPages,
-// as the PDF takes them), then the page's DOM serialized, with the styles the layout engine made and
-// the fonts (data: URLs), but without the inert source containers. The result is a static page: the
-// print document's own Content-Security-Policy (script-src 'none') stays in it, and no script ever
-// runs in the person's browser for it.
+// as the PDF takes them), then the page's DOM serialized, with the styles the layout engine made but
+// without the inert source containers. The fonts (data: URLs, most of the document's bytes) leave the
+// page as a stylesheet of their own, named by their content, which the preview serves for the
+// browser to keep across renders: coming out of the page over the protocol, the 345 KB document took
+// about 55 ms (docs/fonts.md), and the person's browser parsed the fonts again at each reload. The
+// result is a static page: the print document's own Content-Security-Policy (script-src 'none')
+// stays in it, and no script ever runs in the person's browser for it.
+import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { Project } from '../../load/project.js';
 import { problem } from '../../problems/problem.js';
@@ -13,10 +17,20 @@ import { layOutPages } from './render-pdf.js';
 import { assertStillBlank } from './sandbox.js';
 
 // page.evaluate callbacks run in the page; the Node program has no DOM types, so this much is declared.
+interface PageElement {
+  remove(): void;
+  textContent: string | null;
+  replaceWith(other: PageElement): void;
+  setAttribute(name: string, value: string): void;
+}
 declare const document: {
-  querySelectorAll(selector: string): { forEach(each: (element: { remove(): void }) => void): void };
+  querySelectorAll(selector: string): { forEach(each: (element: PageElement) => void): void };
+  createElement(name: string): PageElement;
   documentElement: { outerHTML: string };
 };
+
+/** How much of the fonts' CSS the page compares to find their style element, at each end. */
+const COMPARED = 2000;
 
 export interface PreviewPages {
   /** The laid-out pages as one HTML document. */
@@ -24,23 +38,41 @@ export interface PreviewPages {
   pages: number;
   /** The selector of one page in `html` (the engine's marker), to find a page by its index. */
   pageSelector: string;
+  /** The fonts' stylesheet `html` links to, when the document template gave them a style element of their own. */
+  fonts?: { urlPath: string; css: string };
 }
 
 /** Lays out in `printPage` (a fresh one from openPrintPage, which the preview opens and readies ahead of time), and closes it. */
 export async function previewPages(publication: Publication, project: Project, printPage: PrintPage, file: VFile): Promise<PreviewPages> {
   const { page, blocked, engine } = printPage;
   try {
-    const { layout } = await layOutPages(publication, project, printPage, file);
+    const { layout, fontCss } = await layOutPages(publication, project, printPage, file);
     assertStillBlank(page);
-    const html = await page.evaluate((containers) => {
-      // The publication's source, inert in its templates, is laid out on the pages already.
-      for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
-      // Whatever the engine may have left runnable goes: the served page is markup and styles only.
-      document.querySelectorAll('script').forEach((element) => element.remove());
-      return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
-    }, Object.values(PRINT_CONTAINERS));
+    const urlPath = `/fonts/${createHash('sha256').update(fontCss).digest('hex').slice(0, 16)}.css`;
+    const css = fontCss.trim();
+    const { html, linked } = await page.evaluate(
+      (containers, fonts) => {
+        // The publication's source, inert in its templates, is laid out on the pages already.
+        for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
+        // Whatever the engine may have left runnable goes: the served page is markup and styles only.
+        document.querySelectorAll('script').forEach((element) => element.remove());
+        let linked = false;
+        document.querySelectorAll('style').forEach((style) => {
+          const text = (style.textContent ?? '').trim();
+          if (linked || text.length !== fonts.length || !text.startsWith(fonts.start) || !text.endsWith(fonts.end)) return;
+          const link = document.createElement('link');
+          link.setAttribute('rel', 'stylesheet');
+          link.setAttribute('href', fonts.urlPath);
+          style.replaceWith(link);
+          linked = true;
+        });
+        return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, linked };
+      },
+      Object.values(PRINT_CONTAINERS),
+      { urlPath, length: css.length, start: css.slice(0, COMPARED), end: css.slice(-COMPARED) },
+    );
     for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-    return { html, pages: layout.pages, pageSelector: engine.markers.page };
+    return { html, pages: layout.pages, pageSelector: engine.markers.page, ...(linked ? { fonts: { urlPath, css } } : {}) };
   } finally {
     await page.close();
   }

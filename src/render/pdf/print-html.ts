@@ -65,6 +65,8 @@ export interface PrintHtml {
   parts: string[];
   /** Images that were not inlined, with the reason. */
   droppedImages: DroppedImage[];
+  /** The faces' @font-face rules (data: URLs), which the document template puts in a style element of their own. */
+  fontCss: string;
 }
 
 export interface PrintHtmlOptions {
@@ -124,5 +126,5 @@ export async function printHtml(publication: Publication, project: Project, engi
   // One set of fonts for every part (cut to the whole publication's characters): the parts' text is
   // measured with the faces the print embeds.
   const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(whole, ''), metadata.lang));
-  return { html: render(whole, fontCss), parts: split.map((part) => render(part, fontCss)), droppedImages };
+  return { html: render(whole, fontCss), parts: split.map((part) => render(part, fontCss)), droppedImages, fontCss };
 }

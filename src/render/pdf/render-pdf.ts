@@ -73,6 +73,8 @@ export interface LaidOutPages {
   hyphenation: { broken: number; removed: number };
   /** How many parts were laid out at once and joined (1: in one piece). */
   parts: number;
+  /** The print HTML's @font-face rules (print-html.ts). */
+  fontCss: string;
 }
 
 /** How a long publication is laid out: in at most `parts` parts at once, each at least
@@ -150,7 +152,7 @@ export async function layOutPages(
 ): Promise<LaidOutPages> {
   const { page, engine } = printPage;
   onStage('layout');
-  const { html, parts, droppedImages } = await printHtml(publication, project, engine, inParts?.options);
+  const { html, parts, droppedImages, fontCss } = await printHtml(publication, project, engine, inParts?.options);
   for (const image of droppedImages) {
     problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
   }
@@ -256,7 +258,7 @@ export async function layOutPages(
     hyphenation.broken += found.hyphenation.broken;
     hyphenation.removed += found.hyphenation.removed;
   }
-  return { layout: { pages, warnings: findings.flatMap((found) => found.layout.warnings) }, hyphenation, parts: findings.length };
+  return { layout: { pages, warnings: findings.flatMap((found) => found.layout.warnings) }, hyphenation, parts: findings.length, fontCss };
 }
 
 /** The findings of the parts as messages on the file, page numbers those of the joined pages: the

@@ -30,7 +30,7 @@ function fontKey(style: CSSStyleDeclaration, lang: string): string {
  * rule's selector without the pseudo-element), and the list items (`li`,
  * `summary`, what a rule makes display: list-item) with their markers. More than have any, never
  * fewer; looking at every element's pseudo-elements took about 200 ms of a 400-page book. Undefined
- * when a selector cannot be read so: then every element is looked at. */
+ * when a stylesheet or a selector cannot be read so: then every element is looked at. */
 function mayGenerate(): Set<Element> | undefined {
   const selectors = ['li', 'summary'];
   const collect = (rules: CSSRuleList) => {
@@ -42,8 +42,10 @@ function mayGenerate(): Set<Element> | undefined {
       } else if ('cssRules' in rule) collect((rule as CSSGroupingRule).cssRules);
     }
   };
-  for (const sheet of Array.from(document.styleSheets)) collect(sheet.cssRules);
   try {
+    // A stylesheet the page may not read (hostile HTML linking one: the print HTML inlines its styles)
+    // or a selector that does not parse once cut: every element is looked at.
+    for (const sheet of Array.from(document.styleSheets)) collect(sheet.cssRules);
     return new Set(Array.from(document.body.querySelectorAll(selectors.join(','))));
   } catch {
     return undefined;

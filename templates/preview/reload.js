@@ -64,9 +64,11 @@ events.addEventListener('message', (event) => {
   shownVersion = update.version;
   const place = printPlace();
   const readingTop = readingFrame.contentWindow.scrollY;
+  // The print pages first, the reading view once they are shown: loaded at once, the two frames
+  // share the machine's time and the pages come later.
   reload(printFrame, `/print.html?v=${update.version}`, () => {
     restorePrintPlace(place);
     root.dataset.shown = String(update.version);
+    reload(readingFrame, `/reading.html?v=${update.version}`, () => readingFrame.contentWindow.scrollTo(0, readingTop));
   });
-  reload(readingFrame, `/reading.html?v=${update.version}`, () => readingFrame.contentWindow.scrollTo(0, readingTop));
 });

@@ -27,12 +27,13 @@ const dir = tempDir();
 const ARTICLE = path.join(dir, 'chapters.md');
 writeFileSync(ARTICLE, generateBook({ chapters: 9, notes: 60, paragraphsPerChapter: 7 }));
 
-async function printed(source: string, project: Project, browser: Browser, parts: number): Promise<{ result: PdfResult; pages: string[]; pdf: string }> {
+async function printed(source: string, project: Project, browser: Browser, parts: number): Promise<{ result: PdfResult; pages: string[]; pdf: string; stages: string[] }> {
   const { publication, file } = await publish(source, project, readClock({ SOURCE_DATE_EPOCH: '1700000000' }), {});
-  const result = await renderPdf(publication, project, browser, file, pagedjsEngine, () => {}, { parts, minimumPartLength: 0 });
+  const stages: string[] = [];
+  const result = await renderPdf(publication, project, browser, file, pagedjsEngine, (stage) => stages.push(stage), { parts, minimumPartLength: 0 });
   const pdf = path.join(dir, `${path.basename(source)}-${parts}-${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(pdf, result.bytes);
-  return { result, pages: pdftotext(pdf, true), pdf };
+  return { result, pages: pdftotext(pdf, true), pdf, stages };
 }
 
 /** A project whose styles are the package's, changed by `restyle` (a designer's own print.css). */
@@ -84,6 +85,8 @@ describe('a publication laid out in parts', () => {
     const joined = await printed(source, project, browser, parts);
     expect(joined.result.layoutParts).toBe(laidOutIn);
     expect(joined.pages).toEqual(whole.pages);
+    // Progress says each stage once, laid out in one piece after the parts or not.
+    for (const { stages } of [whole, joined]) expect(stages).toEqual(['layout', 'checks', 'print']);
     return { whole, joined };
   }
 

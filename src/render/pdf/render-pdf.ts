@@ -158,19 +158,19 @@ export async function layOutPages(
   }
   lap('html');
   const { markers } = engine;
-  const inOnePiece = async (): Promise<PartFindings[]> => [
-    { ...(await layOutPart(html, project, printPage, { checkSourceLater: true, lap, onPaginated: (pages) => onStage('checks', pages) })), blocked: [] },
-  ];
+  // The checks begin once, with the pages' count: laid out again in one piece after the parts, they are not said again.
+  let checksSaid = false;
+  const checksBegin = (pages: number) => {
+    if (!checksSaid) onStage('checks', pages);
+    checksSaid = true;
+  };
+  const inOnePiece = async (): Promise<PartFindings[]> => [{ ...(await layOutPart(html, project, printPage, { checkSourceLater: true, lap, onPaginated: checksBegin })), blocked: [] }];
   let findings: PartFindings[];
   let offsets = [0];
   if (parts.length > 1 && inParts) {
     const paginated = parts.map(() => deferred<number>());
     void Promise.all(paginated.map((each) => each.promise)).then(
-      (counts) =>
-        onStage(
-          'checks',
-          counts.reduce((sum, count) => sum + count, 0),
-        ),
+      (counts) => checksBegin(counts.reduce((sum, count) => sum + count, 0)),
       () => undefined,
     );
     // A later part's page is closed once its pages are taken (not kept in the pool): its renderer's

@@ -200,7 +200,8 @@ describe('avim-press preview', () => {
     await until('the page index restored', async () => ((await inPage<string>(page, 'document.documentElement.dataset.page')) === '2' ? true : undefined));
     const topPage = await inPage<number>(printFrame()!, `[...document.querySelectorAll('.pagedjs_page')].findIndex((element) => element.getBoundingClientRect().bottom > 1)`);
     expect(topPage).toBe(2);
-    expect(await inPage<string>(readingFrame()!, 'document.body.innerText')).toContain('Beta opens the text.');
+    // The reading view follows once the pages are shown (reload.js loads it after them).
+    await until('the reading view', async () => ((await inPage<string>(readingFrame()!, 'document.body.innerText')).includes('Beta opens the text.') ? true : undefined));
   });
 
   it('shows a located error with its rule, linked to the editor, keeps the last good pages, and clears it once fixed', async () => {

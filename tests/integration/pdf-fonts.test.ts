@@ -1,6 +1,6 @@
 // The brand's fonts set every character, Turkish included; text that would fall back to a system font
 // fails the build, naming the text and the characters the brand's fonts lack.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
@@ -119,6 +119,24 @@ describe('fonts', () => {
       const found = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => `${message.line}: ${message.reason}`);
       expect(found).toContainEqual(expect.stringMatching(/^7: "::before" is set in a system font/));
       expect(found).toContainEqual(expect.stringMatching(/"::after" in a running head or folio is set in a system font/));
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('fails the print when a list’s markers would be set in a system font, in public Markdown’s lists', async () => {
+    // The real-world corpus's lists (tests/corpus/SOURCES.md), with a designer's marker style.
+    const root = tempProject({ copy: ['styles'] });
+    appendFileSync(path.join(root, 'styles', 'print.css'), '\nli::marker { font-family: monospace; }\n');
+    const source = path.join(root, 'manuscript', 'classic-lists.md');
+    copyFileSync(path.join(ROOT, 'tests', 'corpus', 'real-world', 'classic-lists.md'), source);
+    const { publication, file } = await published(source);
+    const { browser } = await launchBrowser();
+    try {
+      await expect(renderPdf(publication, loadProject(root), browser, file)).rejects.toBeInstanceOf(FatalProblems);
+      const found = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => `${message.line}: ${message.reason}`);
+      // The first list item of the file, on its line 9.
+      expect(found).toContainEqual(expect.stringMatching(/^9: "::marker" is set in a system font/));
     } finally {
       await browser.close();
     }

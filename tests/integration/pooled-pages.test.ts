@@ -6,6 +6,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/browser.js';
 import { renderEpub } from '../../src/render/epub/render-epub.js';
+import { pagedjsEngine } from '../../src/render/pdf/engine/pagedjs/pagedjs-engine.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { withPooledPage } from '../../src/render/pooled-pages.js';
 import { ROOT } from '../helpers/cli.js';
@@ -73,5 +74,14 @@ describe('pooled pages', () => {
     }
     await epubOf(SAMPLE, browser);
     expect((await epubOf(TURKISH, browser)).equals(alone)).toBe(true);
+  });
+
+  it('fails a print whose page scripts threw, with their error, and prints on a new page next', async () => {
+    // The scripts run in each new window of the print page (print-page.ts), where nothing awaits them.
+    const broken = { ...pagedjsEngine, name: 'Paged.js, broken', scripts: async () => [...(await pagedjsEngine.scripts()), 'throw new Error("a broken patch")'] };
+    const { publication, file } = await published(TURKISH);
+    await expect(renderPdf(publication, project, browser, file, broken)).rejects.toThrow(/print page's scripts failed: a broken patch/);
+    await expect(renderPdf(publication, project, browser, file, broken)).rejects.toThrow(/a broken patch/);
+    expect((await renderPdf(publication, project, browser, file)).pages).toBeGreaterThan(0);
   });
 });

@@ -1,9 +1,10 @@
 // A print page: a sandboxed page with the in-page checks and the layout engine (with its fixes) in its
 // window before its print HTML comes. Puppeteer's setContent writes the HTML into the page's document
 // (document.open, write, close), which keeps the window and what the scripts put on it
-// (docs/browser.md), so a page made ready ahead of time (the preview's spare page, a pooled page after
-// its last print, a book's later parts while the first is loading) spends none of its layout's time on
-// them: Paged.js alone took about 105 ms per print to send and evaluate (docs/speed.md).
+// (docs/browser.md). The scripts are given to the page once, as scripts of each new document
+// (CDP Page.addScriptToEvaluateOnNewDocument): the renderer keeps them and runs them in the new window
+// of each `goto('about:blank')`, so they no longer cross the protocol at each print (Paged.js's 636 KB
+// took about 60 ms of the 115 ms a print spent putting them in: docs/speed.md).
 import type { Browser } from 'puppeteer';
 import type { LayoutEngine } from './engine/layout-engine.js';
 import { pageScript } from './page-scripts.js';
@@ -16,28 +17,43 @@ export interface PrintPage extends SandboxedPage {
   ready: Promise<void>;
 }
 
-async function putScripts(printPage: PrintPage): Promise<void> {
-  await printPage.page.evaluate(await pageScript('in-page'));
-  await printPage.engine.prepare(printPage.page);
+/** A new window, in which the page's scripts run as it is made; what they threw fails it. */
+async function newWindow(printPage: PrintPage): Promise<void> {
+  const thrown: Error[] = [];
+  const listen = (error: unknown) => thrown.push(error instanceof Error ? error : new Error(String(error)));
+  printPage.page.on('pageerror', listen);
+  try {
+    await printPage.page.goto('about:blank');
+  } finally {
+    printPage.page.off('pageerror', listen);
+  }
+  if (thrown.length > 0) throw new Error(`The print page's scripts failed: ${thrown.map((error) => error.message).join('; ')}`);
 }
 
-/** The scripts go in at once, in the page's own process; the caller goes on meanwhile and awaits `ready`. */
-function makeReady(printPage: PrintPage): void {
-  printPage.ready = putScripts(printPage);
+/** The page goes on in its own process while the caller does; the caller awaits `ready`. */
+function makeReady(printPage: PrintPage, work: Promise<void>): void {
+  printPage.ready = work;
   // Seen by whoever awaits it; not unhandled when nobody does (a spare page closed unused).
   printPage.ready.catch(() => undefined);
 }
 
 export async function openPrintPage(browser: Browser, engine: LayoutEngine): Promise<PrintPage> {
   const printPage: PrintPage = { ...(await openSandboxedPage(browser)), engine, ready: Promise.resolve() };
-  makeReady(printPage);
+  makeReady(
+    printPage,
+    (async () => {
+      for (const script of [await pageScript('in-page'), ...(await engine.scripts())]) await printPage.page.evaluateOnNewDocument(script);
+      await newWindow(printPage);
+    })(),
+  );
   return printPage;
 }
 
 /** Empty again for its next print: about:blank gives the page a new window, without the last
- * document's layout; the scripts go into it while the caller goes on. */
+ * document's layout, and the scripts run in it (about 50 ms: awaited, so that a page that cannot be
+ * emptied fails here, where the pool closes it, and not in the next document's print). */
 export async function resetPrintPage(printPage: PrintPage): Promise<void> {
   printPage.blocked.length = 0;
-  await printPage.page.goto('about:blank');
-  makeReady(printPage);
+  await newWindow(printPage);
+  printPage.ready = Promise.resolve();
 }

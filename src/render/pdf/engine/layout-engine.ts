@@ -28,10 +28,10 @@ export interface LayoutEngine {
   markers: LayoutMarkers;
   /** The element a note becomes in the print HTML, which the engine takes to the foot of its call's page. */
   footnoteElement(note: Note, labels: Labels): Element;
-  /** Put the engine, with its fixes, into an empty print page's window, before its print HTML: what it
-   * puts there stays once the HTML is set (print-page.ts). */
-  prepare(page: Page): Promise<void>;
-  /** Ready the prepared engine for the print HTML the page now holds (fonts loaded). */
+  /** The engine, with its fixes, as scripts a print page runs in order in each new window, before its
+   * print HTML: what they put there stays once the HTML is set (print-page.ts). */
+  scripts(): Promise<string[]>;
+  /** Ready the engine its scripts put in the window for the print HTML the page now holds (fonts loaded). */
   load(page: Page): Promise<void>;
   /** Lay the publication out into pages. */
   paginate(page: Page, settings: LayoutSettings): Promise<Layout>;

@@ -13,14 +13,12 @@ import { PAGEDJS_PATCHES, type PagedjsPageWindow, type PagedjsPatch } from './pa
 declare const window: PagedjsPageWindow;
 
 /**
- * Put Paged.js into a page, with or before its print HTML: the adapter's page script, Paged.js's
- * browser build, then the patches (which only register handlers and wrap Paged.js's methods; none
- * reads the document). The tripwire tests leave patches out.
+ * Paged.js for a page, with or before its print HTML: the adapter's page script, Paged.js's browser
+ * build, then the patches (which only register handlers and wrap Paged.js's methods; none reads the
+ * document). The tripwire tests leave patches out.
  */
-export async function preparePagedjs(page: Page, patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<void> {
-  await page.evaluate(await pageScript('pagedjs'));
-  await page.evaluate(await pageScript('paged'));
-  for (const patch of patches) await page.evaluate((name) => window.avimPressPagedjs.applyPatch(name), patch);
+export async function pagedjsScripts(patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<string[]> {
+  return [await pageScript('pagedjs'), await pageScript('paged'), `for (const name of ${JSON.stringify(patches)}) window.avimPressPagedjs.applyPatch(name);`];
 }
 
 /** Each note to its call in the print HTML the page holds, where Paged.js takes it from. */
@@ -30,7 +28,7 @@ async function placeFootnotes(page: Page): Promise<void> {
 
 /** Paged.js into a page that holds its print HTML already (the tests, the benchmark's floor). */
 export async function loadPagedjs(page: Page, patches: readonly PagedjsPatch[] = PAGEDJS_PATCHES): Promise<void> {
-  await preparePagedjs(page, patches);
+  for (const script of await pagedjsScripts(patches)) await page.evaluate(script);
   await placeFootnotes(page);
 }
 
@@ -38,7 +36,7 @@ export const pagedjsEngine: LayoutEngine = {
   name: 'Paged.js',
   markers: PAGEDJS_MARKERS,
   footnoteElement,
-  prepare: (page) => preparePagedjs(page),
+  scripts: () => pagedjsScripts(),
   load: placeFootnotes,
   async paginate(page: Page, settings: LayoutSettings) {
     // Paged.js reports what it could not lay out on the console.

@@ -9,7 +9,7 @@ import { Templates } from '../load/templates.js';
 import { editorUrl, formatText } from '../report/format.js';
 import { launchBrowser } from '../render/browser.js';
 import { pagedjsEngine } from '../render/pdf/engine/pagedjs/pagedjs-engine.js';
-import { openPrintPage, type PrintPage } from '../render/pdf/print-page.js';
+import { openPrintPage, preloadFontFaces, resetPrintPage, type PrintPage } from '../render/pdf/print-page.js';
 import type { PublishOptions } from '../publication/publish.js';
 import { renderPreview, type RenderedPreview, type RenderOutcome } from './render.js';
 import { startPreviewServer } from './server.js';
@@ -55,24 +55,37 @@ export async function preview(options: PreviewOptions): Promise<void> {
   const fontSheets = new Map<string, string>();
   let update: PreviewUpdate = { version: 0, failed: false, pages: 0, milliseconds: 0, problems: [] };
   const closers: (() => Promise<void>)[] = [() => browser.close()];
-  // The next render's print page is opened, with the layout engine in it, while the person edits:
-  // opening one took about 150 ms here, putting Paged.js into it about 105 ms more.
+  // The next render's print page is made ready, with the layout engine and the last render's fonts in
+  // it, while the person edits: the last render's page emptied (a new window, about 55 ms with the
+  // scripts), not a new page (about 150 ms more); a print HTML set with its fonts took about 50 ms
+  // more than without (docs/speed.md).
   let spare: Promise<PrintPage> | undefined;
   const printPage = () => {
     const page = spare ?? openPrintPage(browser, pagedjsEngine);
     spare = undefined;
     return page;
   };
-  const openSpare = () => {
-    spare ??= openPrintPage(browser, pagedjsEngine);
+  const openSpare = (fontFaces: string | undefined, used: PrintPage | undefined) => {
+    const close = (page: PrintPage) => void page.page.close().catch(() => undefined);
+    if (spare && used) close(used);
+    // A page that cannot be emptied (it crashed) is closed, and a new one opened.
+    const emptied = (page: PrintPage) =>
+      resetPrintPage(page).then(
+        () => page,
+        () => (close(page), openPrintPage(browser, pagedjsEngine)),
+      );
+    spare ??= (used ? emptied(used) : openPrintPage(browser, pagedjsEngine)).then((page) => {
+      if (fontFaces) preloadFontFaces(page, fontFaces);
+      return page;
+    });
     // An unused spare is closed with the browser; a failure to open one shows at the next render.
     spare.catch(() => undefined);
   };
   try {
     const render = async (): Promise<RenderOutcome> => {
       const outcome = await renderPreview(source, cwd, printPage, templates, options, options.env);
-      openSpare();
       if (outcome.rendered) shown = outcome.rendered;
+      openSpare(shown?.fontFaces, outcome.printPage);
       if (shown?.fonts) {
         fontSheets.delete(shown.fonts.urlPath);
         fontSheets.set(shown.fonts.urlPath, shown.fonts.css);

@@ -25,6 +25,8 @@ export interface RenderedPreview {
   assets: Map<string, Asset>;
   /** The print pages' fonts, as a stylesheet at a URL path named by its content (preview-pages.ts). */
   fonts?: { urlPath: string; css: string };
+  /** The print HTML's @font-face rules, which the next render's print page loads ahead. */
+  fontFaces: string;
 }
 
 export interface RenderOutcome {
@@ -34,6 +36,8 @@ export interface RenderOutcome {
   /** What to watch for the next change: the manuscript, its assets, the brand, configuration, templates, styles. */
   watched: string[];
   milliseconds: number;
+  /** The print page the render took, for the caller to empty for the next render or close. */
+  printPage?: PrintPage;
 }
 
 /** The URL path an asset is served at: its path in the project, each segment encoded. */
@@ -55,6 +59,8 @@ export async function renderPreview(
   const messagesOf: VFile[] = [];
 
   let rendered: RenderedPreview | undefined;
+  let taken: PrintPage | undefined;
+  const takePrintPage = async () => (taken = await printPage());
   try {
     const project = loadProject(cwd);
     for (const file of [project.brandPath, project.templatesDir, project.stylesDir]) watched.add(file);
@@ -66,10 +72,13 @@ export async function renderPreview(
       // A book's chapter files.
       for (const chapter of publication.source.chapters) watched.add(path.resolve(publication.source.dir, chapter));
       const assets = new Map(publication.assets.map((asset) => [assetUrlPath(asset), asset]));
-      const [pages, readingHtml] = await Promise.all([printPage().then((page) => previewPages(publication, project, page, file)), readingView(publication, project, previewTemplates, assetUrlPath)]);
+      const [pages, readingHtml] = await Promise.all([
+        takePrintPage().then((page) => previewPages(publication, project, page, file)),
+        readingView(publication, project, previewTemplates, assetUrlPath),
+      ]);
       // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.
       const printHtml = pages.html.replace('</head>', '<link rel="stylesheet" href="/preview.css">\n</head>');
-      rendered = { printHtml, readingHtml, pages: pages.pages, pageSelector: pages.pageSelector, assets, ...(pages.fonts ? { fonts: pages.fonts } : {}) };
+      rendered = { printHtml, readingHtml, pages: pages.pages, pageSelector: pages.pageSelector, assets, fontFaces: pages.fontFaces, ...(pages.fonts ? { fonts: pages.fonts } : {}) };
     } catch (error) {
       // What failed without saying where (the browser, a bug) is said at the manuscript, as the build does.
       if (!(error instanceof FatalProblems)) problem(file, (error as Error).message ?? String(error), { ruleId: 'internal', ...(error instanceof Error ? { cause: error } : {}) });
@@ -86,5 +95,5 @@ export async function renderPreview(
   const diagnostics = messagesOf.flatMap((file) => file.messages.map((message) => ({ ...toDiagnostic(message, cwd), absolutePath: path.resolve(cwd, message.file ?? file.path ?? source) })));
   // A render with an error shows no pages of its own, even when the layout got that far.
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  return { ...(rendered && !failed ? { rendered } : {}), diagnostics, watched: [...watched], milliseconds: performance.now() - started };
+  return { ...(rendered && !failed ? { rendered } : {}), ...(taken ? { printPage: taken } : {}), diagnostics, watched: [...watched], milliseconds: performance.now() - started };
 }

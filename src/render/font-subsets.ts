@@ -55,9 +55,17 @@ export function pageCharacters(html: string, lang: string): Set<string> {
   return cased;
 }
 
-/** @font-face rules (subsets as data: URLs) and the --font-* properties, for a page of this text. The
- * fallback family comes in only when a character needs it: one some role's family lacks. */
-export async function pageFontCss(typefaces: Typefaces, characters: Set<string>): Promise<string> {
+/** A page's fonts in CSS: its @font-face rules and the --font-* properties. */
+export interface PageFonts {
+  /** The @font-face rules (subsets as data: URLs), one a line. */
+  faces: string;
+  /** The --font-body, --font-heading, --font-mono properties. */
+  variables: string;
+}
+
+/** @font-face rules and the --font-* properties, for a page of this text. The fallback family comes
+ * in only when a character needs it: one some role's family lacks. */
+export async function pageFonts(typefaces: Typefaces, characters: Set<string>): Promise<PageFonts> {
   const roleFamilies = (['body', 'heading', 'mono'] as const).map((role) => typefaces.families[role]).filter((family) => family !== undefined);
   const needsFallback = [...characters].some((character) => {
     const codePoint = character.codePointAt(0)!;
@@ -66,7 +74,13 @@ export async function pageFontCss(typefaces: Typefaces, characters: Set<string>)
   const fallbackFaces = new Set(typefaces.families.fallback?.faces.map((face) => face.file) ?? []);
   const faces = allFaces(typefaces).filter((face) => needsFallback || !fallbackFaces.has(face.file));
   const urls = new Map(await Promise.all(faces.map(async (face) => [face, `data:${face.mediaType};base64,${(await subsetFace(face, characters)).toString('base64')}`] as const)));
-  return [fontFaceCss(faces, (face) => urls.get(face)!), fontVariablesCss(fontStacks(typefaces))].join('\n');
+  return { faces: fontFaceCss(faces, (face) => urls.get(face)!), variables: fontVariablesCss(fontStacks(typefaces)) };
+}
+
+/** The page's fonts as one stylesheet (pageFonts). */
+export async function pageFontCss(typefaces: Typefaces, characters: Set<string>): Promise<string> {
+  const { faces, variables } = await pageFonts(typefaces, characters);
+  return [faces, variables].join('\n');
 }
 
 /** A page whose fonts are cut to its own characters: drafted without fonts to learn them, then

@@ -202,6 +202,13 @@ describe('avim-press preview', () => {
     expect(topPage).toBe(2);
     // The reading view follows once the pages are shown (reload.js loads it after them).
     await until('the reading view', async () => ((await inPage<string>(readingFrame()!, 'document.body.innerText')).includes('Beta opens the text.') ? true : undefined));
+    // Laid out in a page that held the first render's fonts (print-page.ts), the new pages still link them.
+    const fonts = await inPage<{ href: string | null; loaded: boolean }>(
+      printFrame()!,
+      `document.fonts.ready.then(() => ({ href: document.querySelector('link[rel="stylesheet"][href^="/fonts/"]')?.getAttribute('href') ?? null, loaded: document.fonts.check('12px "Source Serif 4"') && [...document.fonts].some((face) => face.status === 'loaded') }))`,
+    );
+    expect(fonts.href).toMatch(/^\/fonts\/[0-9a-f]{16}\.css$/);
+    expect(fonts.loaded).toBe(true);
   });
 
   it('shows a located error with its rule, linked to the editor, keeps the last good pages, and clears it once fixed', async () => {

@@ -111,6 +111,8 @@ export interface InPageApi {
   findPageLabels(markers: LayoutMarkers): PageLabelRun[];
   /** Once the images are decoded (a joined part's are made again): how many there are. */
   imagesDecoded(): Promise<number>;
+  /** Before the print HTML: the faces of these @font-face rules into the window's font set (how many). */
+  loadFontFaces(css: string): Promise<number>;
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

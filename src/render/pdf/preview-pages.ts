@@ -27,6 +27,7 @@ declare const document: {
   querySelectorAll(selector: string): { forEach(each: (element: PageElement) => void): void };
   createElement(name: string): PageElement;
   documentElement: { outerHTML: string };
+  head: { append(element: PageElement): void };
 };
 
 /** How much of the fonts' CSS the page compares to find their style element, at each end. */
@@ -40,40 +41,48 @@ export interface PreviewPages {
   pageSelector: string;
   /** The fonts' stylesheet `html` links to, when the document template gave them a style element of their own. */
   fonts?: { urlPath: string; css: string };
+  /** The print HTML's @font-face rules, for the next render's page to hold ahead (print-page.ts: preloadFontFaces). */
+  fontFaces: string;
 }
 
-/** Lays out in `printPage` (a fresh one from openPrintPage, which the preview opens and readies ahead of time), and closes it. */
+/** Lays out in `printPage` (made ready ahead of time: print-page.ts), which the caller then empties
+ * for the next render or closes. */
 export async function previewPages(publication: Publication, project: Project, printPage: PrintPage, file: VFile): Promise<PreviewPages> {
   const { page, blocked, engine } = printPage;
-  try {
-    const { layout, fontCss } = await layOutPages(publication, project, printPage, file);
-    assertStillBlank(page);
-    const urlPath = `/fonts/${createHash('sha256').update(fontCss).digest('hex').slice(0, 16)}.css`;
-    const css = fontCss.trim();
-    const { html, linked } = await page.evaluate(
-      (containers, fonts) => {
-        // The publication's source, inert in its templates, is laid out on the pages already.
-        for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
-        // Whatever the engine may have left runnable goes: the served page is markup and styles only.
-        document.querySelectorAll('script').forEach((element) => element.remove());
-        let linked = false;
-        document.querySelectorAll('style').forEach((style) => {
-          const text = (style.textContent ?? '').trim();
-          if (linked || text.length !== fonts.length || !text.startsWith(fonts.start) || !text.endsWith(fonts.end)) return;
-          const link = document.createElement('link');
-          link.setAttribute('rel', 'stylesheet');
-          link.setAttribute('href', fonts.urlPath);
-          style.replaceWith(link);
-          linked = true;
-        });
-        return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, linked };
-      },
-      Object.values(PRINT_CONTAINERS),
-      { urlPath, length: css.length, start: css.slice(0, COMPARED), end: css.slice(-COMPARED) },
-    );
-    for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-    return { html, pages: layout.pages, pageSelector: engine.markers.page, ...(linked ? { fonts: { urlPath, css } } : {}) };
-  } finally {
-    await page.close();
-  }
+  const { layout, fontCss, fontFaces } = await layOutPages(publication, project, printPage, file);
+  assertStillBlank(page);
+  // The page held the faces before its HTML came, which was set without their rules.
+  const held = printPage.fontFaces === fontFaces;
+  const urlPath = `/fonts/${createHash('sha256').update(fontCss).digest('hex').slice(0, 16)}.css`;
+  const css = fontCss.trim();
+  const { html, linked } = await page.evaluate(
+    (containers, fonts) => {
+      // The publication's source, inert in its templates, is laid out on the pages already.
+      for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
+      // Whatever the engine may have left runnable goes: the served page is markup and styles only.
+      document.querySelectorAll('script').forEach((element) => element.remove());
+      let linked = false;
+      document.querySelectorAll('style').forEach((style) => {
+        const text = (style.textContent ?? '').trim();
+        if (linked || text.length !== fonts.length || !text.startsWith(fonts.start) || !text.endsWith(fonts.end)) return;
+        const link = document.createElement('link');
+        link.setAttribute('rel', 'stylesheet');
+        link.setAttribute('href', fonts.urlPath);
+        style.replaceWith(link);
+        linked = true;
+      });
+      if (!linked && fonts.held) {
+        const link = document.createElement('link');
+        link.setAttribute('rel', 'stylesheet');
+        link.setAttribute('href', fonts.urlPath);
+        document.head.append(link);
+        linked = true;
+      }
+      return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, linked };
+    },
+    Object.values(PRINT_CONTAINERS),
+    { urlPath, length: css.length, start: css.slice(0, COMPARED), end: css.slice(-COMPARED), held },
+  );
+  for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
+  return { html, pages: layout.pages, pageSelector: engine.markers.page, fontFaces, ...(linked ? { fonts: { urlPath, css } } : {}) };
 }

@@ -11,7 +11,7 @@ import type { Project } from '../../load/project.js';
 import { localize } from '../../load/brand-schema.js';
 import type { Publication, SectionKind } from '../../publication/model.js';
 import { loadTypefaces } from '../../load/typefaces.js';
-import { pageCharacters, pageFontCss } from '../font-subsets.js';
+import { pageCharacters, pageFonts } from '../font-subsets.js';
 import type { LayoutEngine } from './engine/layout-engine.js';
 import { hyphenateTree } from './hyphenate.js';
 import { inlineImages, type DroppedImage } from './images.js';
@@ -65,8 +65,11 @@ export interface PrintHtml {
   parts: string[];
   /** Images that were not inlined, with the reason. */
   droppedImages: DroppedImage[];
-  /** The faces' @font-face rules (data: URLs), which the document template puts in a style element of their own. */
+  /** The faces' @font-face rules (data: URLs) and the --font-* properties, which the document template
+   * puts in a style element of their own. */
   fontCss: string;
+  /** The @font-face rules alone, as they stand in `fontCss` (a page that holds the faces already is sent the HTML without them). */
+  fontFaces: string;
 }
 
 export interface PrintHtmlOptions {
@@ -125,6 +128,7 @@ export async function printHtml(publication: Publication, project: Project, engi
   const split = options.parts && options.parts > 1 ? layoutParts(sections, notes, options.parts, options.minimumPartLength ?? 0) : [];
   // One set of fonts for every part (cut to the whole publication's characters): the parts' text is
   // measured with the faces the print embeds.
-  const fontCss = await pageFontCss(loadTypefaces(project.brand), pageCharacters(render(whole, ''), metadata.lang));
-  return { html: render(whole, fontCss), parts: split.map((part) => render(part, fontCss)), droppedImages, fontCss };
+  const fonts = await pageFonts(loadTypefaces(project.brand), pageCharacters(render(whole, ''), metadata.lang));
+  const fontCss = [fonts.faces, fonts.variables].join('\n');
+  return { html: render(whole, fontCss), parts: split.map((part) => render(part, fontCss)), droppedImages, fontCss, fontFaces: fonts.faces };
 }

@@ -7,6 +7,7 @@
 // took about 60 ms of the 115 ms a print spent putting them in: docs/speed.md).
 import type { Browser } from 'puppeteer';
 import type { LayoutEngine } from './engine/layout-engine.js';
+import type { InPageWindow } from './in-page-api.js';
 import { pageScript } from './page-scripts.js';
 import { openSandboxedPage, type SandboxedPage } from './sandbox.js';
 
@@ -15,7 +16,14 @@ export interface PrintPage extends SandboxedPage {
   engine: LayoutEngine;
   /** Settles once the scripts are in the window; a page whose scripts failed is not printed with. */
   ready: Promise<void>;
+  /** The @font-face rules whose faces the window holds already (preloadFontFaces): a print HTML with
+   * the same rules is set without them. */
+  fontFaces?: string;
 }
+
+// page.evaluate callbacks run in the page, where the in-page script installed this.
+declare const window: InPageWindow;
+declare const document: { fonts: { clear(): void } };
 
 /** A new window, in which the page's scripts run as it is made; what they threw fails it. */
 async function newWindow(printPage: PrintPage): Promise<void> {
@@ -54,6 +62,26 @@ export async function openPrintPage(browser: Browser, engine: LayoutEngine): Pro
  * emptied fails here, where the pool closes it, and not in the next document's print). */
 export async function resetPrintPage(printPage: PrintPage): Promise<void> {
   printPage.blocked.length = 0;
+  // A new window has no fonts of its own.
+  delete printPage.fontFaces;
   await newWindow(printPage);
   printPage.ready = Promise.resolve();
+}
+
+/** Loads the faces of `fontFaces` (@font-face rules) into the page's window once its scripts are in,
+ * ahead of its print HTML: the preview's next page, with the last render's fonts, while the person
+ * types. Setting the HTML with its fonts' rules took about 50 ms more than without (docs/speed.md). */
+export function preloadFontFaces(printPage: PrintPage, fontFaces: string): void {
+  makeReady(
+    printPage,
+    printPage.ready.then(async () => {
+      try {
+        await printPage.page.evaluate((css) => window.avimPressInPage.loadFontFaces(css), fontFaces);
+        printPage.fontFaces = fontFaces;
+      } catch {
+        // Not held, then: the print HTML brings its own rules, as without this.
+        await printPage.page.evaluate(() => document.fonts.clear()).catch(() => undefined);
+      }
+    }),
+  );
 }

@@ -27,7 +27,7 @@ import { withPooledPage } from '../pooled-pages.js';
 
 // page.evaluate callbacks run in the page, where the in-page script installed this.
 declare const window: InPageWindow;
-declare const document: { querySelectorAll(selector: string): { forEach(each: (element: { remove(): void }) => void): void } };
+declare const document: { querySelectorAll(selector: string): { forEach(each: (element: { remove(): void }) => void): void }; fonts: { clear(): void } };
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -73,8 +73,10 @@ export interface LaidOutPages {
   hyphenation: { broken: number; removed: number };
   /** How many parts were laid out at once and joined (1: in one piece). */
   parts: number;
-  /** The print HTML's @font-face rules (print-html.ts). */
+  /** The print HTML's fonts stylesheet (print-html.ts). */
   fontCss: string;
+  /** Its @font-face rules alone. */
+  fontFaces: string;
 }
 
 /** How a long publication is laid out: in at most `parts` parts at once, each at least
@@ -111,13 +113,20 @@ async function layOutPart(
   html: string,
   project: Project,
   printPage: PrintPage,
-  options: { checkSourceLater: boolean; lap: (name: string) => void; onPaginated: (pages: number) => void },
+  options: { checkSourceLater: boolean; fontFaces: string; lap: (name: string) => void; onPaginated: (pages: number) => void },
 ): Promise<Omit<PartFindings, 'blocked'>> {
-  const { lap } = options;
+  const { lap, fontFaces } = options;
   const { page, engine } = printPage;
   await printPage.ready;
   lap('scripts');
-  await page.setContent(html, { waitUntil: 'load' });
+  // The faces the window holds already (print-page.ts: preloadFontFaces) are not sent again; faces of
+  // another text leave, and the HTML's own rules load.
+  const held = fontFaces !== '' && printPage.fontFaces === fontFaces;
+  if (printPage.fontFaces !== undefined && !held) {
+    await page.evaluate(() => document.fonts.clear());
+    delete printPage.fontFaces;
+  }
+  await page.setContent(held ? html.replace(fontFaces, '') : html, { waitUntil: 'load' });
   await waitForFonts(page);
   lap('load');
   const startsOn = await page.evaluate(() => window.avimPressInPage.partStartSide());
@@ -152,7 +161,7 @@ export async function layOutPages(
 ): Promise<LaidOutPages> {
   const { page, engine } = printPage;
   onStage('layout');
-  const { html, parts, droppedImages, fontCss } = await printHtml(publication, project, engine, inParts?.options);
+  const { html, parts, droppedImages, fontCss, fontFaces } = await printHtml(publication, project, engine, inParts?.options);
   for (const image of droppedImages) {
     problem(file, `The print page may not load ${image.source} (${image.reason}); left out`, { ruleId: 'resource-blocked', place: image.place, severity: 'warning' });
   }
@@ -164,7 +173,7 @@ export async function layOutPages(
     if (!checksSaid) onStage('checks', pages);
     checksSaid = true;
   };
-  const inOnePiece = async (): Promise<PartFindings[]> => [{ ...(await layOutPart(html, project, printPage, { checkSourceLater: true, lap, onPaginated: checksBegin })), blocked: [] }];
+  const inOnePiece = async (): Promise<PartFindings[]> => [{ ...(await layOutPart(html, project, printPage, { checkSourceLater: true, fontFaces, lap, onPaginated: checksBegin })), blocked: [] }];
   let findings: PartFindings[];
   let offsets = [0];
   if (parts.length > 1 && inParts) {
@@ -179,7 +188,7 @@ export async function layOutPages(
       const held = await openPrintPage(inParts.browser, engine);
       try {
         const partLap = inParts.lapFor?.(index + 2) ?? (() => {});
-        const found = await layOutPart(partHtml, project, held, { checkSourceLater: false, lap: partLap, onPaginated: paginated[index + 1]!.resolve });
+        const found = await layOutPart(partHtml, project, held, { checkSourceLater: false, fontFaces, lap: partLap, onPaginated: paginated[index + 1]!.resolve });
         assertStillBlank(held.page);
         const pages = await engine.exportPages(held.page);
         partLap('export');
@@ -191,7 +200,7 @@ export async function layOutPages(
     const settled = await Promise.allSettled([
       // The first part's source is checked and let go while the others are still laid out: the page
       // takes the others' pages next, and the peak of memory is there.
-      layOutPart(parts[0]!, project, printPage, { checkSourceLater: false, lap, onPaginated: paginated[0]!.resolve }).then(async (found) => {
+      layOutPart(parts[0]!, project, printPage, { checkSourceLater: false, fontFaces, lap, onPaginated: paginated[0]!.resolve }).then(async (found) => {
         await releaseSource(page, found.layout.pages);
         lap('release');
         return { ...found, blocked: [], pages: '' };
@@ -258,7 +267,7 @@ export async function layOutPages(
     hyphenation.broken += found.hyphenation.broken;
     hyphenation.removed += found.hyphenation.removed;
   }
-  return { layout: { pages, warnings: findings.flatMap((found) => found.layout.warnings) }, hyphenation, parts: findings.length, fontCss };
+  return { layout: { pages, warnings: findings.flatMap((found) => found.layout.warnings) }, hyphenation, parts: findings.length, fontCss, fontFaces };
 }
 
 /** The findings of the parts as messages on the file, page numbers those of the joined pages: the

@@ -8,6 +8,7 @@ import { findLostText } from './find-lost-text.js';
 import { findPageStarts } from './page-starts.js';
 import { findPageLabels } from './folios.js';
 import { imagesDecoded } from './images-decoded.js';
+import { loadFontFaces } from './load-font-faces.js';
 import { fillPageReferences } from './page-references.js';
 import { partStartSide } from './part-start.js';
 import { markFontProbes, unmarkFontProbes } from './mark-font-probes.js';
@@ -25,5 +26,6 @@ const api: InPageApi = {
   partStartSide,
   findPageLabels,
   imagesDecoded,
+  loadFontFaces,
 };
 (window as unknown as InPageWindow).avimPressInPage = api;

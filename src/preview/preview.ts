@@ -31,10 +31,14 @@ export interface PreviewOptions extends PublishOptions {
   err: NodeJS.WritableStream;
 }
 
-/** What the page is told after each render (and on connecting). */
+/** What the page is told after each render, once its pages are shown (and on connecting). */
 export interface PreviewUpdate {
   version: number;
+  /** The update whose pages are on show: the page reloads its frames when this changes. */
+  pagesVersion: number;
   failed: boolean;
+  /** The pages are shown and their last checks still run (system fonts, breaks). */
+  checking: boolean;
   pages: number;
   milliseconds: number;
   problems: { severity: string; text: string; href: string }[];
@@ -53,7 +57,9 @@ export async function preview(options: PreviewOptions): Promise<void> {
   let shown: RenderedPreview | undefined;
   // The fonts of the last few renders: a page still loading an earlier render's pages finds its fonts.
   const fontSheets = new Map<string, string>();
-  let update: PreviewUpdate = { version: 0, failed: false, pages: 0, milliseconds: 0, problems: [] };
+  let update: PreviewUpdate = { version: 0, pagesVersion: 0, failed: false, checking: false, pages: 0, milliseconds: 0, problems: [] };
+  // Set once the server runs: the first render's pages are on show when the page is first opened.
+  let broadcast: (update: PreviewUpdate) => void = () => {};
   const closers: (() => Promise<void>)[] = [() => browser.close()];
   // The next render's print page is made ready, with the layout engine and the last render's fonts in
   // it, while the person edits: the last render's page emptied (a new window, about 55 ms with the
@@ -82,26 +88,49 @@ export async function preview(options: PreviewOptions): Promise<void> {
     spare.catch(() => undefined);
   };
   try {
+    const problemsOf = (diagnostics: RenderOutcome['diagnostics']) =>
+      diagnostics.map((diagnostic) => ({ severity: diagnostic.severity, text: formatText(diagnostic), href: editorUrl(diagnostic.absolutePath, diagnostic) }));
+    const show = (rendered: RenderedPreview | undefined) => {
+      shown = rendered;
+      if (!shown?.fonts) return;
+      fontSheets.delete(shown.fonts.urlPath);
+      fontSheets.set(shown.fonts.urlPath, shown.fonts.css);
+      for (const urlPath of fontSheets.keys()) if (fontSheets.size > KEPT_FONT_SHEETS) fontSheets.delete(urlPath);
+    };
     const render = async (): Promise<RenderOutcome> => {
-      const outcome = await renderPreview(source, cwd, printPage, templates, options, options.env);
-      if (outcome.rendered) shown = outcome.rendered;
+      const before = shown;
+      let shownAfter: number | undefined;
+      let ended = false;
+      // The pages go on show once final, while their last checks run (previewPages).
+      const outcome = await renderPreview(source, cwd, printPage, templates, options, options.env, (pages, diagnostics, milliseconds) => {
+        if (ended) return;
+        shownAfter = Math.round(milliseconds);
+        show(pages);
+        const version = update.version + 1;
+        update = { version, pagesVersion: version, failed: false, checking: true, pages: pages.pages, milliseconds: shownAfter, problems: problemsOf(diagnostics) };
+        broadcast(update);
+      });
+      ended = true;
+      if (outcome.rendered) show(outcome.rendered);
+      // Shown, then failed by a check: the last good pages go back on show.
+      else if (shownAfter !== undefined) show(before);
       openSpare(shown?.fontFaces, outcome.printPage);
-      if (shown?.fonts) {
-        fontSheets.delete(shown.fonts.urlPath);
-        fontSheets.set(shown.fonts.urlPath, shown.fonts.css);
-        for (const urlPath of fontSheets.keys()) if (fontSheets.size > KEPT_FONT_SHEETS) fontSheets.delete(urlPath);
-      }
+      const version = update.version + 1;
+      // The page reloads its frames when the pages on show are not the ones it was last told of.
+      const pagesChanged = outcome.rendered ? shownAfter === undefined : shownAfter !== undefined;
       update = {
-        version: update.version + 1,
+        version,
+        pagesVersion: pagesChanged ? version : update.pagesVersion,
         failed: !outcome.rendered,
+        checking: false,
         pages: shown?.pages ?? 0,
         milliseconds: Math.round(outcome.milliseconds),
-        problems: outcome.diagnostics.map((diagnostic) => ({ severity: diagnostic.severity, text: formatText(diagnostic), href: editorUrl(diagnostic.absolutePath, diagnostic) })),
+        problems: problemsOf(outcome.diagnostics),
       };
       for (const diagnostic of outcome.diagnostics) err.write(`${formatText(diagnostic)}\n`);
       out.write(
         outcome.rendered
-          ? `rendered ${relative}: ${outcome.rendered.pages} pages in ${update.milliseconds} ms\n`
+          ? `rendered ${relative}: ${outcome.rendered.pages} pages in ${update.milliseconds} ms${shownAfter !== undefined ? ` (shown after ${shownAfter} ms)` : ''}\n`
           : `${relative} failed to render (${update.milliseconds} ms); the last good pages stay on show\n`,
       );
       return outcome;
@@ -109,7 +138,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
     const first = await render();
     const server = await startPreviewServer(
       {
-        page: () => templates.render('preview/page.ejs', { title: relative, version: update.version, pageSelector: shown?.pageSelector ?? '' }),
+        page: () => templates.render('preview/page.ejs', { title: relative, version: update.pagesVersion, pageSelector: shown?.pageSelector ?? '' }),
         script,
         styles,
         printHtml: () => shown?.printHtml ?? notRendered,
@@ -120,6 +149,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
       { host: options.host, port: options.port, current: () => update },
     );
     closers.unshift(() => server.close());
+    broadcast = (each) => server.broadcast(each);
 
     // One render at a time; saves during a render make one more render after it.
     // Set once watching; a change seen before that finds it unset.

@@ -13,7 +13,7 @@ import { FatalProblems, problem } from '../problems/problem.js';
 import type { Asset } from '../publication/model.js';
 import { publish, type PublishOptions } from '../publication/publish.js';
 import { readingView } from '../render/epub/reading-view.js';
-import { previewPages } from '../render/pdf/preview-pages.js';
+import { previewPages, type PreviewPages } from '../render/pdf/preview-pages.js';
 import type { PrintPage } from '../render/pdf/print-page.js';
 
 export interface RenderedPreview {
@@ -32,7 +32,7 @@ export interface RenderedPreview {
 export interface RenderOutcome {
   /** Absent when the render failed: its errors are among the diagnostics. */
   rendered?: RenderedPreview;
-  diagnostics: (Diagnostic & { absolutePath: string })[];
+  diagnostics: PreviewDiagnostic[];
   /** What to watch for the next change: the manuscript, its assets, the brand, configuration, templates, styles. */
   watched: string[];
   milliseconds: number;
@@ -45,6 +45,12 @@ export function assetUrlPath(asset: Asset): string {
   return `/assets/${asset.relative.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
+/** Called once the render's pages are final, before the checks that only read them end the render
+ * (previewPages), with the problems found so far. */
+export type OnPagesShown = (rendered: RenderedPreview, diagnostics: PreviewDiagnostic[], milliseconds: number) => void;
+
+type PreviewDiagnostic = Diagnostic & { absolutePath: string };
+
 /** `printPage` gives a fresh print page (taken only when the render gets to the layout). */
 export async function renderPreview(
   source: string,
@@ -53,11 +59,13 @@ export async function renderPreview(
   previewTemplates: Templates,
   options: PublishOptions,
   env: NodeJS.ProcessEnv,
+  onPages: OnPagesShown = () => {},
 ): Promise<RenderOutcome> {
   const started = performance.now();
   const watched = new Set([source, path.join(cwd, CONFIG_FILE)]);
   const messagesOf: VFile[] = [];
 
+  const diagnosticsNow = () => messagesOf.flatMap((file) => file.messages.map((message) => ({ ...toDiagnostic(message, cwd), absolutePath: path.resolve(cwd, message.file ?? file.path ?? source) })));
   let rendered: RenderedPreview | undefined;
   let taken: PrintPage | undefined;
   const takePrintPage = async () => (taken = await printPage());
@@ -72,13 +80,24 @@ export async function renderPreview(
       // A book's chapter files.
       for (const chapter of publication.source.chapters) watched.add(path.resolve(publication.source.dir, chapter));
       const assets = new Map(publication.assets.map((asset) => [assetUrlPath(asset), asset]));
-      const [pages, readingHtml] = await Promise.all([
-        takePrintPage().then((page) => previewPages(publication, project, page, file)),
-        readingView(publication, project, previewTemplates, assetUrlPath),
-      ]);
-      // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.
-      const printHtml = pages.html.replace('</head>', '<link rel="stylesheet" href="/preview.css">\n</head>');
-      rendered = { printHtml, readingHtml, pages: pages.pages, pageSelector: pages.pageSelector, assets, fontFaces: pages.fontFaces, ...(pages.fonts ? { fonts: pages.fonts } : {}) };
+      const reading = readingView(publication, project, previewTemplates, assetUrlPath);
+      const toRendered = (pages: PreviewPages, readingHtml: string): RenderedPreview => ({
+        // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.
+        printHtml: pages.html.replace('</head>', '<link rel="stylesheet" href="/preview.css">\n</head>'),
+        readingHtml,
+        pages: pages.pages,
+        pageSelector: pages.pageSelector,
+        assets,
+        fontFaces: pages.fontFaces,
+        ...(pages.fonts ? { fonts: pages.fonts } : {}),
+      });
+      const shownEarly = (pages: PreviewPages) =>
+        void reading.then(
+          (readingHtml) => onPages(toRendered(pages, readingHtml), diagnosticsNow(), performance.now() - started),
+          () => undefined,
+        );
+      const [pages, readingHtml] = await Promise.all([takePrintPage().then((page) => previewPages(publication, project, page, file, shownEarly)), reading]);
+      rendered = toRendered(pages, readingHtml);
     } catch (error) {
       // What failed without saying where (the browser, a bug) is said at the manuscript, as the build does.
       if (!(error instanceof FatalProblems)) problem(file, (error as Error).message ?? String(error), { ruleId: 'internal', ...(error instanceof Error ? { cause: error } : {}) });
@@ -92,7 +111,7 @@ export async function renderPreview(
       messagesOf.push(file);
     }
   }
-  const diagnostics = messagesOf.flatMap((file) => file.messages.map((message) => ({ ...toDiagnostic(message, cwd), absolutePath: path.resolve(cwd, message.file ?? file.path ?? source) })));
+  const diagnostics = diagnosticsNow();
   // A render with an error shows no pages of its own, even when the layout got that far.
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
   return { ...(rendered && !failed ? { rendered } : {}), ...(taken ? { printPage: taken } : {}), diagnostics, watched: [...watched], milliseconds: performance.now() - started };

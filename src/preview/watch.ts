@@ -3,8 +3,11 @@
 // path that changed. The set of files can change after each render (an image added, one removed).
 import { watch, type FSWatcher } from 'chokidar';
 
-/** Saves closer together than this are one change. */
-const SETTLE_MS = 40;
+/** Saves closer together than this are one change. An editor's save comes as one burst within a few
+ * milliseconds (truncate and write, or write a copy and rename it); the wait is all the person's: with
+ * 40 ms, a save reached the render 41–43 ms after it (docs/speed.md). A later save during a render makes
+ * one more render after it (oneAtATime). */
+const SETTLE_MS = 12;
 
 export class ChangeWatcher {
   private readonly watcher: FSWatcher;

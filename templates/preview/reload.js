@@ -1,7 +1,8 @@
-// The live preview page's own script: it listens to the server's event stream, and after each render
-// reloads the two frames, keeping the print frame on the same page (and the reading view at the same
-// place), and lists the render's problems, each linked to its place in an editor. The frames
-// themselves run no script: this one reads them from outside (they are same-origin, sandboxed).
+// The live preview page's own script: it listens to the server's event stream, and when the pages on
+// show change (a render's pages, shown as soon as they are laid out, or the last good ones back after a
+// check failed them) reloads the two frames, keeping the print frame on the same page (and the reading
+// view at the same place), and lists the render's problems, each linked to its place in an editor. The
+// frames themselves run no script: this one reads them from outside (they are same-origin, sandboxed).
 const root = document.documentElement;
 const printFrame = document.getElementById('preview-print');
 const readingFrame = document.getElementById('preview-reading');
@@ -49,7 +50,11 @@ function showProblems(update) {
     }),
   );
   problems.hidden = update.problems.length === 0;
-  status.textContent = update.failed ? `Not rendered (${update.milliseconds} ms): the last good pages are shown` : `${update.pages} pages, rendered in ${update.milliseconds} ms`;
+  status.textContent = update.failed
+    ? `Not rendered (${update.milliseconds} ms): the last good pages are shown`
+    : update.checking
+      ? `${update.pages} pages, laid out in ${update.milliseconds} ms; checking fonts and breaks`
+      : `${update.pages} pages, rendered in ${update.milliseconds} ms`;
   root.dataset.failed = String(update.failed);
 }
 
@@ -57,18 +62,18 @@ const events = new EventSource('/events');
 events.addEventListener('message', (event) => {
   const update = JSON.parse(event.data);
   showProblems(update);
-  if (update.failed || update.version === shownVersion) {
+  if (update.pagesVersion === shownVersion) {
     root.dataset.shown = String(shownVersion);
     return;
   }
-  shownVersion = update.version;
+  shownVersion = update.pagesVersion;
   const place = printPlace();
   const readingTop = readingFrame.contentWindow.scrollY;
   // The print pages first, the reading view once they are shown: loaded at once, the two frames
   // share the machine's time and the pages come later.
-  reload(printFrame, `/print.html?v=${update.version}`, () => {
+  reload(printFrame, `/print.html?v=${update.pagesVersion}`, () => {
     restorePrintPlace(place);
-    root.dataset.shown = String(update.version);
-    reload(readingFrame, `/reading.html?v=${update.version}`, () => readingFrame.contentWindow.scrollTo(0, readingTop));
+    root.dataset.shown = String(update.pagesVersion);
+    reload(readingFrame, `/reading.html?v=${update.pagesVersion}`, () => readingFrame.contentWindow.scrollTo(0, readingTop));
   });
 });

@@ -1,14 +1,14 @@
 // The editor's loop through the real CLI and the real browser: `avim-press preview` serves the
 // manuscript's laid-out pages and its EPUB reading view, shows a save, a located error and its fix,
 // answers nothing but what the document uses, and stops on Ctrl-C; `build --watch` rebuilds on a save.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/browser.js';
-import { runCliAsync, tempDir } from '../helpers/cli.js';
+import { ROOT, runCliAsync, tempDir } from '../helpers/cli.js';
 import { browserPids } from '../helpers/processes.js';
 import { pdftotext } from '../helpers/poppler.js';
 import { PNG, pngOfSize, tempProject } from '../helpers/projects.js';
@@ -230,6 +230,47 @@ describe('avim-press preview', () => {
     await until('the fixed text', async () => ((await printText()).includes('Delta opens the text.') ? true : undefined));
     expect((await problemsShown()).filter((problem) => problem.text.includes('note-undefined'))).toEqual([]);
     expect(await inPage<string>(page, 'document.documentElement.dataset.failed')).toBe('false');
+  });
+
+  it('shows the pages once laid out, while their last checks run, and puts the last good ones back when a check fails them', async () => {
+    // The updates the page is told of, in order (reload.js reloads its frames when pagesVersion changes).
+    await inPage(page, `(() => { window.updates = []; new EventSource('/events').addEventListener('message', (event) => window.updates.push(JSON.parse(event.data))); })()`);
+    const updates = () => inPage<{ version: number; pagesVersion: number; failed: boolean; checking: boolean }[]>(page, 'window.updates');
+    const since = (await updates()).length;
+    // The designer sets the body in a system font: the system-font check, which runs once the pages are
+    // shown, fails the render. (The project's own styles, copied first; the save after them makes the render.)
+    cpSync(path.join(ROOT, 'styles'), path.join(project, 'styles'), { recursive: true });
+    const printCss = path.join(project, 'styles', 'print.css');
+    const designed = readFileSync(printCss, 'utf8');
+    writeFileSync(printCss, `${designed}\n.part-body p { font-family: monospace; }\n`);
+    writeFileSync(source, manuscript('Epsilon'));
+    const problem = await until('the font error in the page', async () => (await problemsShown()).find((shown) => shown.text.includes('(font-fallback)')));
+    expect(problem.text).toContain('system font');
+    const told = (await updates()).slice(since);
+    const early = told.find((each) => each.checking);
+    expect(early).toMatchObject({ failed: false, pagesVersion: early!.version });
+    expect(told.at(-1)).toMatchObject({ failed: true, checking: false });
+    expect(told.at(-1)!.pagesVersion).toBeGreaterThan(early!.pagesVersion);
+    // The frames went back to the last good pages.
+    await until('the last good pages', async () => ((await printText()).includes('Delta opens the text.') ? true : undefined));
+    expect(await printText()).not.toContain('Epsilon');
+    expect(await inPage<string>(page, 'document.documentElement.dataset.failed')).toBe('true');
+    // Fixed: shown once laid out, and not again when the checks pass.
+    writeFileSync(printCss, designed);
+    await until('the style fixed', async () => ((await printText()).includes('Epsilon opens the text.') ? true : undefined));
+    const before = (await updates()).length;
+    writeFileSync(source, manuscript('Zeta'));
+    await until('the fixed text', async () => ((await printText()).includes('Zeta opens the text.') ? true : undefined));
+    const fixed = await until('the checks done', async () => {
+      const last = (await updates()).slice(before);
+      return last.some((each) => !each.checking) ? last : undefined;
+    });
+    expect(fixed.map((each) => [each.checking, each.failed])).toEqual([
+      [true, false],
+      [false, false],
+    ]);
+    expect(fixed[1]!.pagesVersion).toBe(fixed[0]!.pagesVersion);
+    expect((await problemsShown()).filter((shown) => shown.text.includes('font-fallback'))).toEqual([]);
   });
 
   it('renders again when an image the manuscript shows is saved', async () => {

@@ -13,7 +13,7 @@ import { problem } from '../../problems/problem.js';
 import type { Publication } from '../../publication/model.js';
 import { PRINT_CONTAINERS } from './engine/layout-engine.js';
 import type { PrintPage } from './print-page.js';
-import { layOutPages } from './render-pdf.js';
+import { layOutPages, type FinalPages } from './render-pdf.js';
 import { assertStillBlank } from './sandbox.js';
 
 // page.evaluate callbacks run in the page; the Node program has no DOM types, so this much is declared.
@@ -22,12 +22,15 @@ interface PageElement {
   textContent: string | null;
   replaceWith(other: PageElement): void;
   setAttribute(name: string, value: string): void;
+  querySelectorAll(selector: string): { forEach(each: (element: PageElement) => void): void };
+  querySelector(selector: string): PageElement | null;
+  append(element: PageElement): void;
+  cloneNode(deep: boolean): PageElement;
+  outerHTML: string;
 }
 declare const document: {
-  querySelectorAll(selector: string): { forEach(each: (element: PageElement) => void): void };
   createElement(name: string): PageElement;
-  documentElement: { outerHTML: string };
-  head: { append(element: PageElement): void };
+  documentElement: PageElement;
 };
 
 /** How much of the fonts' CSS the page compares to find their style element, at each end. */
@@ -46,43 +49,51 @@ export interface PreviewPages {
 }
 
 /** Lays out in `printPage` (made ready ahead of time: print-page.ts), which the caller then empties
- * for the next render or closes. */
-export async function previewPages(publication: Publication, project: Project, printPage: PrintPage, file: VFile): Promise<PreviewPages> {
+ * for the next render or closes. `onPages` has the pages as soon as they are final, before the checks
+ * that only read them (system fonts, breaks: about 35 ms of the sample's render, docs/speed.md), which
+ * may still fail the render. */
+export async function previewPages(publication: Publication, project: Project, printPage: PrintPage, file: VFile, onPages: (pages: PreviewPages) => void = () => {}): Promise<PreviewPages> {
   const { page, blocked, engine } = printPage;
-  const { layout, fontCss, fontFaces } = await layOutPages(publication, project, printPage, file);
-  assertStillBlank(page);
-  // The page held the faces before its HTML came, which was set without their rules.
-  const held = printPage.fontFaces === fontFaces;
-  const urlPath = `/fonts/${createHash('sha256').update(fontCss).digest('hex').slice(0, 16)}.css`;
-  const css = fontCss.trim();
-  const { html, linked } = await page.evaluate(
-    (containers, fonts) => {
-      // The publication's source, inert in its templates, is laid out on the pages already.
-      for (const selector of containers) document.querySelectorAll(selector).forEach((element) => element.remove());
-      // Whatever the engine may have left runnable goes: the served page is markup and styles only.
-      document.querySelectorAll('script').forEach((element) => element.remove());
-      let linked = false;
-      document.querySelectorAll('style').forEach((style) => {
-        const text = (style.textContent ?? '').trim();
-        if (linked || text.length !== fonts.length || !text.startsWith(fonts.start) || !text.endsWith(fonts.end)) return;
+  let served: PreviewPages | undefined;
+  const serve = async (final: FinalPages): Promise<void> => {
+    assertStillBlank(page);
+    // The page held the faces before its HTML came, which was set without their rules.
+    const held = printPage.fontFaces === final.fontFaces;
+    const urlPath = `/fonts/${createHash('sha256').update(final.fontCss).digest('hex').slice(0, 16)}.css`;
+    const css = final.fontCss.trim();
+    const { html, linked } = await page.evaluate(
+      (containers, fonts) => {
+        // A copy: the checks still to come read the page (the source, for one).
+        const copy = document.documentElement.cloneNode(true);
+        // The publication's source, inert in its templates, is laid out on the pages already.
+        for (const selector of containers) copy.querySelectorAll(selector).forEach((element) => element.remove());
+        // Whatever the engine may have left runnable goes: the served page is markup and styles only.
+        copy.querySelectorAll('script').forEach((element) => element.remove());
         const link = document.createElement('link');
         link.setAttribute('rel', 'stylesheet');
         link.setAttribute('href', fonts.urlPath);
-        style.replaceWith(link);
-        linked = true;
-      });
-      if (!linked && fonts.held) {
-        const link = document.createElement('link');
-        link.setAttribute('rel', 'stylesheet');
-        link.setAttribute('href', fonts.urlPath);
-        document.head.append(link);
-        linked = true;
-      }
-      return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, linked };
-    },
-    Object.values(PRINT_CONTAINERS),
-    { urlPath, length: css.length, start: css.slice(0, COMPARED), end: css.slice(-COMPARED), held },
-  );
+        let linked = false;
+        copy.querySelectorAll('style').forEach((style) => {
+          const text = (style.textContent ?? '').trim();
+          if (linked || text.length !== fonts.length || !text.startsWith(fonts.start) || !text.endsWith(fonts.end)) return;
+          style.replaceWith(link);
+          linked = true;
+        });
+        if (!linked && fonts.held) {
+          copy.querySelector('head')?.append(link);
+          linked = true;
+        }
+        return { html: `<!DOCTYPE html>\n${copy.outerHTML}`, linked };
+      },
+      Object.values(PRINT_CONTAINERS),
+      { urlPath, length: css.length, start: css.slice(0, COMPARED), end: css.slice(-COMPARED), held },
+    );
+    served = { html, pages: final.pages, pageSelector: engine.markers.page, fontFaces: final.fontFaces, ...(linked ? { fonts: { urlPath, css } } : {}) };
+    onPages(served);
+  };
+  await layOutPages(publication, project, printPage, file, undefined, undefined, undefined, serve);
+  // (A layout that lost text, the one case without its pages served, failed with it.)
+  if (!served) throw new Error('The layout ended without its pages');
   for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-  return { html, pages: layout.pages, pageSelector: engine.markers.page, fontFaces, ...(linked ? { fonts: { urlPath, css } } : {}) };
+  return served;
 }

@@ -79,6 +79,13 @@ export interface LaidOutPages {
   fontFaces: string;
 }
 
+/** The pages once final, before the checks that only read them (layOutPages' `onPages`). */
+export interface FinalPages {
+  pages: number;
+  fontCss: string;
+  fontFaces: string;
+}
+
 /** How a long publication is laid out: in at most `parts` parts at once, each at least
  * `minimumPartLength` characters of print HTML (layout-parts.ts); 1 lays everything out in one piece. */
 export interface LayoutPartsOptions {
@@ -137,7 +144,8 @@ async function layOutPart(
   const { markers } = engine;
   const hyphenation = await page.evaluate(() => window.avimPressInPage.settleSoftHyphens());
   lap('hyphens');
-  const lost = options.checkSourceLater ? [] : await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
+  if (options.checkSourceLater) return { layout, hyphenation, lost: [], systemFonts: [], startsOn };
+  const lost = await page.evaluate((markers) => window.avimPressInPage.findLostText(markers), markers);
   // (Text cut off is looked for again on the joined pages; a part that lost its source's text stops here.)
   const systemFonts = lost.some((one) => one.kind !== 'cut-off') ? [] : await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
   lap('fonts');
@@ -148,7 +156,9 @@ async function layOutPart(
  * The print up to its pages: the print HTML laid out by the engine (a long publication in parts at
  * once, in more pages of the browser, joined in `page`), soft hyphens settled, the pages checked (lost
  * text, breaks, system fonts), every finding a message on the file, and the page numbers of links filled
- * in. Both the PDF and the preview (preview-pages.ts) take the pages from here.
+ * in. Both the PDF and the preview (preview-pages.ts) take the pages from here. `onPages` is called
+ * once the pages are final and no text is lost, before the checks that only read them (system fonts,
+ * breaks): the preview shows them meanwhile.
  */
 export async function layOutPages(
   publication: Publication,
@@ -158,6 +168,7 @@ export async function layOutPages(
   lap: (name: string) => void = () => {},
   onStage: OnPdfStage = () => {},
   inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void },
+  onPages: (final: FinalPages) => Promise<void> = () => Promise.resolve(),
 ): Promise<LaidOutPages> {
   const { page, engine } = printPage;
   onStage('layout');
@@ -258,8 +269,15 @@ export async function layOutPages(
     lost = await cutOrLost(true);
   }
   findings[0]!.lost.push(...lost);
-  const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
   lap('verify');
+  if (lost.length === 0) await onPages({ pages: findings[0]!.layout.pages, fontCss, fontFaces });
+  // Laid out in one piece: its system fonts, looked for on the final pages (the parts' were, in each part).
+  if (findings.length === 1 && !lost.some((one) => one.kind !== 'cut-off')) {
+    findings[0]!.systemFonts = await findSystemFonts(page, allFaces(loadTypefaces(project.brand)), markers);
+    lap('fonts');
+  }
+  const faults = await page.evaluate((markers) => window.avimPressInPage.findBreakFaults(markers), markers);
+  lap('breaks');
   reportFindings(file, engine, findings, offsets, faults);
   const pages = findings[0]!.layout.pages;
   const hyphenation = { broken: 0, removed: 0 };

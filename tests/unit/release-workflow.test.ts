@@ -42,6 +42,17 @@ describe('.github/workflows/release.yml', () => {
     expect(runs.some((run) => run.includes('SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)'))).toBe(true);
   });
 
+  it('keeps the project’s cache (the drawn covers) from one release to the next, per shard, before the build', () => {
+    const steps = workflow.jobs.build!.steps;
+    const cache = steps.findIndex((step) => step.uses === 'actions/cache@v4');
+    expect(steps[cache]!.with).toEqual({
+      path: '.avim-press-cache',
+      key: 'avim-press-cache-${{ matrix.shard }}-${{ github.sha }}',
+      'restore-keys': 'avim-press-cache-${{ matrix.shard }}-',
+    });
+    expect(cache).toBeLessThan(steps.findIndex((step) => step.run?.startsWith('npm run build')));
+  });
+
   it('merges the shards’ manifests and attaches every artifact', () => {
     const release = workflow.jobs.release!;
     expect(release.needs).toBe('build');

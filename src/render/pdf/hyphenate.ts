@@ -31,15 +31,23 @@ const SKIP_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'code', 'pre
 const ADDRESS = /:\/\/|^www\.|@|\/|\.[\p{L}\d]/u;
 const LETTER_RUN = /\p{L}[\p{L}\p{M}]*/gu;
 
-const cache = new Map<string, string>();
+/** Each language's words as hyphenated, looked up before anything else: a book repeats its words
+ * (a 403-page book, 130 000 words, a few thousand distinct ones). Emptied when it grows past MAX_CACHED. */
+const caches = new Map<string, Map<string, string>>();
+const MAX_CACHED = 200_000;
 
 /** One word (letters only) with its break points, as the patterns give them, within the limits. */
 export function hyphenateWord(word: string, lang: string): string {
   const rules = RULES[lang];
-  if (!rules || word.length < MIN_WORD_LENGTH || word === word.toLocaleUpperCase(lang)) return word;
-  const key = `${lang}\n${word}`;
-  const cached = cache.get(key);
+  if (!rules || word.length < MIN_WORD_LENGTH) return word;
+  const cache = caches.get(lang) ?? caches.set(lang, new Map()).get(lang)!;
+  const cached = cache.get(word);
   if (cached !== undefined) return cached;
+  if (cache.size > MAX_CACHED) cache.clear();
+  if (word === word.toLocaleUpperCase(lang)) {
+    cache.set(word, word);
+    return word;
+  }
   // Lower-case letter by letter so positions stay aligned: "İ".toLowerCase() is two code units,
   // which shifts every later break in the library's own lower-casing (seen: "İst-anb-ul").
   const letters = [...word];
@@ -59,17 +67,14 @@ export function hyphenateWord(word: string, lang: string): string {
     if (breaks.has(index) && index >= rules.left && letters.length - index >= rules.right) result += SOFT_HYPHEN;
     result += letter;
   });
-  cache.set(key, result);
+  cache.set(word, result);
   return result;
 }
 
 /** Running text with break points in every word long enough, addresses left whole. */
 export function hyphenateText(text: string, lang: string): string {
   if (!RULES[lang]) return text;
-  return text
-    .split(/(\s+)/)
-    .map((token) => (/^\s*$/.test(token) || ADDRESS.test(token) ? token : token.replace(LETTER_RUN, (word) => hyphenateWord(word, lang))))
-    .join('');
+  return text.replace(/\S+/g, (token) => (ADDRESS.test(token) ? token : token.replace(LETTER_RUN, (word) => hyphenateWord(word, lang))));
 }
 
 /** Hyphenate the running text of a tree in place; `lang` is the document's language. */

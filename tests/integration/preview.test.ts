@@ -258,6 +258,8 @@ describe('avim-press preview', () => {
     // Fixed: shown once laid out, and not again when the checks pass.
     writeFileSync(printCss, designed);
     await until('the style fixed', async () => ((await printText()).includes('Epsilon opens the text.') ? true : undefined));
+    // That render's checks end after its pages show: its last update first.
+    await until('its checks done', async () => ((await updates()).at(-1)?.checking === false ? true : undefined));
     const before = (await updates()).length;
     writeFileSync(source, manuscript('Zeta'));
     await until('the fixed text', async () => ((await printText()).includes('Zeta opens the text.') ? true : undefined));

@@ -36,7 +36,7 @@ export interface LayoutEngine {
   /** Lay the publication out into pages. */
   paginate(page: Page, settings: LayoutSettings): Promise<Layout>;
   /** A part of a publication laid out in a page of its own (it starts where a chapter opens): its
-   * laid-out pages, as HTML for joinPages in the first part's page. */
+   * laid-out pages, as text for joinPages in the first part's page (in the engine's own form). */
   exportPages(page: Page): Promise<string>;
   /** Joins a later part's pages after the page's own, as they would stand laid out in one go; the
    * part starts on a page of side `startsOn` when given (a blank page goes before it if need be). */

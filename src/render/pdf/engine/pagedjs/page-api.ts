@@ -31,6 +31,10 @@ export interface PagedjsPageApi {
   exportPages(): string;
   /** In the first part's page: another part's pages joined after its own. */
   appendPages(html: string, startsOn: 'left' | 'right' | undefined): JoinedPart;
+  /** exportPages, packed for the way between two pages (packed-text.ts). */
+  exportPackedPages(): Promise<string>;
+  /** appendPages, from exportPackedPages' text. */
+  appendPackedPages(packed: string, startsOn: 'left' | 'right' | undefined): Promise<JoinedPart>;
 }
 
 export interface PagedjsPageWindow {

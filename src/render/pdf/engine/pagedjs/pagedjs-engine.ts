@@ -53,6 +53,7 @@ export const pagedjsEngine: LayoutEngine = {
       page.off('console', listen);
     }
   },
-  exportPages: (page) => page.evaluate(() => window.avimPressPagedjs.exportPages()),
-  joinPages: (page, pages, startsOn) => page.evaluate((pages, startsOn) => window.avimPressPagedjs.appendPages(pages, startsOn), pages, startsOn),
+  // Packed on the way from one page to the other (in-page/packed-text.ts).
+  exportPages: (page) => page.evaluate(() => window.avimPressPagedjs.exportPackedPages()),
+  joinPages: (page, pages, startsOn) => page.evaluate((pages, startsOn) => window.avimPressPagedjs.appendPackedPages(pages, startsOn), pages, startsOn),
 };

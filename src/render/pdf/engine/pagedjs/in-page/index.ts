@@ -9,7 +9,7 @@ import { cutNoteOverflowEarlier } from './cut-note-overflow-earlier.js';
 import { registerContinuePageNumbers } from './continue-page-numbers.js';
 import { registerDropIdleFirstLetterRule } from './drop-idle-first-letter-rule.js';
 import { registerLayOutWithoutFrames } from './lay-out-without-frames.js';
-import { appendPages, exportPages } from './join-pages.js';
+import { appendPackedPages, appendPages, exportPackedPages, exportPages } from './join-pages.js';
 import { paginate, removeNoteMarks } from './paginate.js';
 import { placeFootnotes } from './place-footnotes.js';
 
@@ -30,5 +30,7 @@ const api: PagedjsPageApi = {
   removeNoteMarks,
   exportPages,
   appendPages,
+  exportPackedPages,
+  appendPackedPages,
 };
 (window as unknown as PagedjsPageWindow).avimPressPagedjs = api;

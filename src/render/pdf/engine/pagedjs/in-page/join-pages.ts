@@ -10,6 +10,7 @@
 
 import type { JoinedPart } from '../../layout-markers.js';
 import { continuedFirstLetterRuleKept } from './drop-idle-first-letter-rule.js';
+import { pack, unpack } from './packed-text.js';
 import { pageRules } from './paginate.js';
 
 const PAGES = '.pagedjs_pages';
@@ -150,4 +151,14 @@ export function appendPages(html: string, startsOn: 'left' | 'right' | undefined
   });
   (container as HTMLElement).style.setProperty('--pagedjs-page-count', String(container.querySelectorAll(`:scope > ${PAGE}`).length));
   return { added: added.length, exact };
+}
+
+/** exportPages' HTML packed for the way to the other page (packed-text.ts). */
+export async function exportPackedPages(): Promise<string> {
+  return pack(exportPages());
+}
+
+/** appendPages with exportPackedPages' text. */
+export async function appendPackedPages(packed: string, startsOn: 'left' | 'right' | undefined): Promise<JoinedPart> {
+  return appendPages(await unpack(packed), startsOn);
 }

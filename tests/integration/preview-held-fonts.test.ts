@@ -1,6 +1,7 @@
 // The preview's next print page holds the last render's fonts before its HTML comes (print-page.ts:
 // preloadFontFaces), and the HTML is then set without their @font-face rules. The pages must be the
 // ones laid out with the rules in the HTML; a page holding another text's faces lets them go.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,10 @@ import { pagedjsEngine } from '../../src/render/pdf/engine/pagedjs/pagedjs-engin
 import { previewPages, type PreviewPages } from '../../src/render/pdf/preview-pages.js';
 import { openPrintPage, preloadFontFaces } from '../../src/render/pdf/print-page.js';
 import { ROOT } from '../helpers/cli.js';
+import { tempProject } from '../helpers/projects.js';
+import { loadProject } from '../../src/load/project.js';
+import { readClock } from '../../src/load/dates.js';
+import { publish } from '../../src/publication/publish.js';
 import { published } from '../helpers/publication.js';
 import { project } from '../helpers/transform.js';
 
@@ -79,5 +84,26 @@ describe('print pages holding the fonts ahead', () => {
     const other = await render(SAMPLE, impostor);
     expect(fontsStyle(other.html)).toBeUndefined();
     expect(pagesOnly(other.html)).toBe(pagesOnly(cold.html));
+  });
+
+  it('holds no faces for an HTML whose document template leaves the fonts out: the page does without them, as the build does', async () => {
+    const custom = tempProject({ prefix: 'avim-press-no-fonts-', copy: ['templates'] });
+    const template = path.join(custom, 'templates', 'pdf', 'document.ejs');
+    // The brand's families named, their faces left out: in the build, no such font is there to draw them.
+    const named = ':root { --font-body: "Source Serif 4", serif; --font-heading: "Source Sans 3", sans-serif; --font-mono: "Source Code Pro", monospace; }';
+    writeFileSync(template, readFileSync(template, 'utf8').replace('<%- fontCss %>', named));
+    const withoutFonts = loadProject(custom);
+    const { fontFaces } = await render(SAMPLE);
+    /** How many system fonts the check found, on a page holding `held` faces or none. */
+    const systemFonts = async (held?: string) => {
+      const printPage = await openPrintPage(browser, pagedjsEngine);
+      if (held) preloadFontFaces(printPage, held);
+      const { publication, file } = await publish(SAMPLE, withoutFonts, readClock({}), {});
+      await previewPages(publication, withoutFonts, printPage, file).catch(() => undefined);
+      return file.messages.filter((message) => message.ruleId === 'font-fallback').length;
+    };
+    const alone = await systemFonts();
+    expect(alone).toBeGreaterThan(0);
+    expect(await systemFonts(fontFaces)).toBe(alone);
   });
 });

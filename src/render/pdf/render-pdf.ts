@@ -127,8 +127,9 @@ async function layOutPart(
   await printPage.ready;
   lap('scripts');
   // The faces the window holds already (print-page.ts: preloadFontFaces) are not sent again; faces of
-  // another text leave, and the HTML's own rules load.
-  const held = fontFaces !== '' && printPage.fontFaces === fontFaces;
+  // another text leave, and the HTML's own rules load. (Held only for an HTML that has those rules: a
+  // designer's document template may leave the fonts out, and the page must then do without them.)
+  const held = printPage.fontFaces !== undefined && printPage.fontFaces === fontFaces && fontFaces !== '' && html.includes(fontFaces);
   if (printPage.fontFaces !== undefined && !held) {
     await page.evaluate(() => document.fonts.clear());
     delete printPage.fontFaces;

@@ -2,11 +2,15 @@
 // fails the build, naming the text and the characters the brand's fonts lack.
 import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { loadProject } from '../../src/load/project.js';
 import { FatalProblems } from '../../src/problems/problem.js';
+import type { Publication } from '../../src/publication/model.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -24,6 +28,21 @@ function manuscript(name: string, text: string): string {
 }
 
 describe('fonts', () => {
+  // One browser for the prints below, as a build has.
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = (await launchBrowser()).browser;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The print of `publication` with the project at `root` fails: the system fonts it found, as messages on the file. */
+  async function systemFontsFound(publication: Publication, file: VFile, root = ROOT): Promise<VFileMessage[]> {
+    await expect(renderPdf(publication, loadProject(root), browser, file)).rejects.toBeInstanceOf(FatalProblems);
+    return file.messages.filter((message) => message.ruleId === 'font-fallback');
+  }
+
   it('sets the whole Turkish alphabet, in every style, in the brand’s fonts', async () => {
     const out = tempDir();
     const file = manuscript(
@@ -62,23 +81,18 @@ describe('fonts', () => {
       if (node.tagName === 'p' && node.position?.start.line === 7) paragraph = node;
     });
     paragraph!.children.push({ type: 'text', value: ' The capital is 北京. In Greek: αβγ.' });
-    const { browser } = await launchBrowser();
-    try {
-      const error = await renderPdf(publication, loadProject(ROOT), browser, file).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
-      expect(error).toBeInstanceOf(FatalProblems);
-      const messages = file.messages.filter((message) => message.ruleId === 'font-fallback');
-      expect(messages.length).toBeGreaterThan(0);
-      expect(messages.map((message) => message.reason).join('\n')).toMatch(/北 U\+5317, 京 U\+4EAC/);
-      // Greek is in the brand's faces: not named among what they lack.
-      expect(messages.map((message) => message.reason).join('\n')).toMatch(/have no 北 U\+5317, 京 U\+4EAC;/);
-      for (const message of messages) expect([message.line, message.column, message.fatal, message.source]).toEqual([7, 1, true, 'avim-press']);
-      expect((error as FatalProblems).messages).toEqual(messages);
-    } finally {
-      await browser.close();
-    }
+    const error = await renderPdf(publication, loadProject(ROOT), browser, file).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(FatalProblems);
+    const messages = file.messages.filter((message) => message.ruleId === 'font-fallback');
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.map((message) => message.reason).join('\n')).toMatch(/北 U\+5317, 京 U\+4EAC/);
+    // Greek is in the brand's faces: not named among what they lack.
+    expect(messages.map((message) => message.reason).join('\n')).toMatch(/have no 北 U\+5317, 京 U\+4EAC;/);
+    for (const message of messages) expect([message.line, message.column, message.fatal, message.source]).toEqual([7, 1, true, 'avim-press']);
+    expect((error as FatalProblems).messages).toEqual(messages);
   });
 
   it('asks about each computed font once per character: a system font is named at its first use in each font', async () => {
@@ -90,15 +104,9 @@ describe('fonts', () => {
     visit(body.content, 'element', (node: Element) => {
       if (['h2', 'p'].includes(node.tagName) && node.position) node.children.push({ type: 'text', value: ' 北京' });
     });
-    const { browser } = await launchBrowser();
-    try {
-      await expect(renderPdf(publication, loadProject(ROOT), browser, file)).rejects.toBeInstanceOf(FatalProblems);
-      const lines = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => message.line);
-      // The heading (heading face) and the first paragraph (body face); the second paragraph is set like the first.
-      expect(lines.sort()).toEqual([5, 7]);
-    } finally {
-      await browser.close();
-    }
+    const lines = (await systemFontsFound(publication, file)).map((message) => message.line);
+    // The heading (heading face) and the first paragraph (body face); the second paragraph is set like the first.
+    expect(lines.sort()).toEqual([5, 7]);
   });
 
   it('fails the print when generated content would be set in a system font: a running head, a designer’s ::before', async () => {
@@ -113,15 +121,9 @@ describe('fonts', () => {
     const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph ${index + 1} of plain text, long enough to fill a few lines of a page. `.repeat(6)).join('\n\n');
     const source = manuscript('generated', `---\ntitle: Generated\n---\n\n## Heading\n\n> A quotation.\n\n${paragraphs}\n`);
     const { publication, file } = await published(source);
-    const { browser } = await launchBrowser();
-    try {
-      await expect(renderPdf(publication, loadProject(root), browser, file)).rejects.toBeInstanceOf(FatalProblems);
-      const found = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => `${message.line}: ${message.reason}`);
-      expect(found).toContainEqual(expect.stringMatching(/^7: "::before" is set in a system font/));
-      expect(found).toContainEqual(expect.stringMatching(/"::after" in a running head or folio is set in a system font/));
-    } finally {
-      await browser.close();
-    }
+    const found = (await systemFontsFound(publication, file, root)).map((message) => `${message.line}: ${message.reason}`);
+    expect(found).toContainEqual(expect.stringMatching(/^7: "::before" is set in a system font/));
+    expect(found).toContainEqual(expect.stringMatching(/"::after" in a running head or folio is set in a system font/));
   });
 
   it('fails the print when a list’s markers would be set in a system font, in public Markdown’s lists', async () => {
@@ -131,14 +133,8 @@ describe('fonts', () => {
     const source = path.join(root, 'manuscript', 'classic-lists.md');
     copyFileSync(path.join(ROOT, 'tests', 'corpus', 'real-world', 'classic-lists.md'), source);
     const { publication, file } = await published(source);
-    const { browser } = await launchBrowser();
-    try {
-      await expect(renderPdf(publication, loadProject(root), browser, file)).rejects.toBeInstanceOf(FatalProblems);
-      const found = file.messages.filter((message) => message.ruleId === 'font-fallback').map((message) => `${message.line}: ${message.reason}`);
-      // The first list item of the file, on its line 9.
-      expect(found).toContainEqual(expect.stringMatching(/^9: "::marker" is set in a system font/));
-    } finally {
-      await browser.close();
-    }
+    const found = (await systemFontsFound(publication, file, root)).map((message) => `${message.line}: ${message.reason}`);
+    // The first list item of the file, on its line 9.
+    expect(found).toContainEqual(expect.stringMatching(/^9: "::marker" is set in a system font/));
   });
 });

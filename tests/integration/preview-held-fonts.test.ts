@@ -19,6 +19,7 @@ import { project } from '../helpers/transform.js';
 
 const SAMPLE = path.join(ROOT, 'manuscript', 'china-central-asia.md');
 const TURKISH = path.join(ROOT, 'tests', 'fixtures', 'tr-analiz.md');
+const CONSTITUTION = path.join(ROOT, 'tests', 'corpus', 'real-world', 'tr-anayasa-ve-istiklal-marsi.md');
 
 /** The served pages without what differs between two layouts of the same text: Paged.js's random ids, and where the fonts come from. */
 function pagesOnly(html: string): string {
@@ -73,6 +74,12 @@ describe('print pages holding the fonts ahead', () => {
     const other = await render(SAMPLE, turkish.fontFaces);
     expect(fontsStyle(other.html)).toBeUndefined();
     expect(pagesOnly(other.html)).toBe(pagesOnly(cold.html));
+    // Public text the other way round: the constitution's articles and the anthem (tests/corpus/SOURCES.md),
+    // laid out in a page that held the sample's faces.
+    const constitution = await render(CONSTITUTION);
+    const afterSample = await render(CONSTITUTION, cold.fontFaces);
+    expect(fontsStyle(afterSample.html)).toBeUndefined();
+    expect(pagesOnly(afterSample.html)).toBe(pagesOnly(constitution.html));
   });
 
   it('lets faces of another font under the same names go (a brand file changed between renders)', async () => {

@@ -91,7 +91,7 @@ export async function previewPages(publication: Publication, project: Project, p
     served = { html, pages: final.pages, pageSelector: engine.markers.page, fontFaces: final.fontFaces, ...(linked ? { fonts: { urlPath, css } } : {}) };
     onPages(served);
   };
-  await layOutPages(publication, project, printPage, file, undefined, undefined, undefined, serve);
+  await layOutPages(publication, project, printPage, file, { onPages: serve });
   // (A layout that lost text, the one case without its pages served, failed with it.)
   if (!served) throw new Error('The layout ended without its pages');
   for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });

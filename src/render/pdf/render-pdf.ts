@@ -86,6 +86,17 @@ export interface FinalPages {
   fontFaces: string;
 }
 
+/** What layOutPages reports as it goes, and how it may lay a long publication out. */
+export interface LayOutOptions {
+  /** Each step's end, by name (the benchmark's figures). */
+  lap?: (name: string) => void;
+  onStage?: OnPdfStage;
+  /** In parts at once, in more pages of this browser (a long publication). */
+  inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void };
+  /** The pages once final, before the checks that only read them. */
+  onPages?: (final: FinalPages) => Promise<void>;
+}
+
 /** How a long publication is laid out: in at most `parts` parts at once, each at least
  * `minimumPartLength` characters of print HTML (layout-parts.ts); 1 lays everything out in one piece. */
 export interface LayoutPartsOptions {
@@ -129,7 +140,7 @@ async function layOutPart(
   // The faces the window holds already (print-page.ts: preloadFontFaces) are not sent again; faces of
   // another text leave, and the HTML's own rules load. (Held only for an HTML that has those rules: a
   // designer's document template may leave the fonts out, and the page must then do without them.)
-  const held = printPage.fontFaces !== undefined && printPage.fontFaces === fontFaces && fontFaces !== '' && html.includes(fontFaces);
+  const held = fontFaces !== '' && printPage.fontFaces === fontFaces && html.includes(fontFaces);
   if (printPage.fontFaces !== undefined && !held) {
     await page.evaluate(() => document.fonts.clear());
     delete printPage.fontFaces;
@@ -161,16 +172,8 @@ async function layOutPart(
  * once the pages are final and no text is lost, before the checks that only read them (system fonts,
  * breaks): the preview shows them meanwhile.
  */
-export async function layOutPages(
-  publication: Publication,
-  project: Project,
-  printPage: PrintPage,
-  file: VFile,
-  lap: (name: string) => void = () => {},
-  onStage: OnPdfStage = () => {},
-  inParts?: { browser: Browser; options: LayoutPartsOptions; lapFor?: (part: number) => (name: string) => void },
-  onPages: (final: FinalPages) => Promise<void> = () => Promise.resolve(),
-): Promise<LaidOutPages> {
+export async function layOutPages(publication: Publication, project: Project, printPage: PrintPage, file: VFile, options: LayOutOptions = {}): Promise<LaidOutPages> {
+  const { lap = () => {}, onStage = () => {}, inParts, onPages = () => Promise.resolve() } = options;
   const { page, engine } = printPage;
   onStage('layout');
   const { html, parts, droppedImages, fontCss, fontFaces } = await printHtml(publication, project, engine, inParts?.options);
@@ -381,7 +384,7 @@ export async function renderPdf(
           partMark = now;
         };
       };
-      const { layout, hyphenation, parts: layoutParts } = await layOutPages(publication, project, printPage, file, lap, onStage, { browser, options: parts, lapFor });
+      const { layout, hyphenation, parts: layoutParts } = await layOutPages(publication, project, printPage, file, { lap, onStage, inParts: { browser, options: parts, lapFor } });
       const { markers } = engine;
       const headings = await page.evaluate((markers) => window.avimPressInPage.collectHeadings(markers), markers);
       const pageMap = await page.evaluate((markers) => window.avimPressInPage.findPageStarts(markers), markers);

@@ -33,7 +33,7 @@ export default defineConfig(
     // The live preview page's own small script (served as it is, no build step): plain browser JavaScript.
     files: ['templates/preview/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { sourceType: 'script', globals: { document: 'readonly', EventSource: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', EventSource: 'readonly', fetch: 'readonly', DOMParser: 'readonly', Node: 'readonly' } },
   },
   {
     files: ['**/*.cjs'],

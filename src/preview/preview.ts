@@ -17,6 +17,9 @@ import { ChangeWatcher, oneAtATime } from './watch.js';
 
 /** How many renders' fonts stylesheets stay served. */
 const KEPT_FONT_SHEETS = 4;
+/** The render's last checks wait, at most this long, for the open page to show the pages just sent (it
+ * asks for the reading view next, reload.js): run at once, they shared the two cores with the page's work. */
+const PAGES_SHOWN_LIMIT_MS = 150;
 
 export interface PreviewOptions extends PublishOptions {
   source: string;
@@ -42,6 +45,8 @@ export interface PreviewUpdate {
   pages: number;
   milliseconds: number;
   problems: { severity: string; text: string; href: string }[];
+  /** The print pages themselves, in the update that first shows them: the page need not ask for them. */
+  printHtml?: string;
 }
 
 export async function preview(options: PreviewOptions): Promise<void> {
@@ -60,6 +65,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
   let update: PreviewUpdate = { version: 0, pagesVersion: 0, failed: false, checking: false, pages: 0, milliseconds: 0, problems: [] };
   // Set once the server runs: the first render's pages are on show when the page is first opened.
   let broadcast: (update: PreviewUpdate) => void = () => {};
+  let pagesShown: () => Promise<void> = () => Promise.resolve();
   const closers: (() => Promise<void>)[] = [() => browser.close()];
   // The next render's print page is made ready, with the layout engine and the last render's fonts in
   // it, while the person edits: the last render's page emptied (a new window, about 55 ms with the
@@ -108,7 +114,9 @@ export async function preview(options: PreviewOptions): Promise<void> {
         show(pages);
         const version = update.version + 1;
         update = { version, pagesVersion: version, failed: false, checking: true, pages: pages.pages, milliseconds: shownAfter, problems: problemsOf(diagnostics) };
-        broadcast(update);
+        const shownInPage = pagesShown();
+        broadcast({ ...update, printHtml: pages.printHtml });
+        return shownInPage;
       });
       ended = true;
       if (outcome.rendered) show(outcome.rendered);
@@ -150,6 +158,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
     );
     closers.unshift(() => server.close());
     broadcast = (each) => server.broadcast(each);
+    pagesShown = () => server.requested('/reading.html', PAGES_SHOWN_LIMIT_MS);
 
     // One render at a time; saves during a render make one more render after it.
     // Set once watching; a change seen before that finds it unset.

@@ -45,9 +45,15 @@ export function assetUrlPath(asset: Asset): string {
   return `/assets/${asset.relative.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
+/** The URL a view points at: the path with the content's digest, so that a new image under the same
+ * name differs in the view's markup (reload.js keeps what has not changed, and would keep the old one). */
+export function assetUrl(asset: Asset): string {
+  return `${assetUrlPath(asset)}?v=${asset.sha256.slice(0, 12)}`;
+}
+
 /** Called once the render's pages are final, before the checks that only read them end the render
- * (previewPages), with the problems found so far. */
-export type OnPagesShown = (rendered: RenderedPreview, diagnostics: PreviewDiagnostic[], milliseconds: number) => void;
+ * (previewPages), with the problems found so far; the checks begin once what it returns settles. */
+export type OnPagesShown = (rendered: RenderedPreview, diagnostics: PreviewDiagnostic[], milliseconds: number) => void | Promise<void>;
 
 type PreviewDiagnostic = Diagnostic & { absolutePath: string };
 
@@ -80,7 +86,7 @@ export async function renderPreview(
       // A book's chapter files.
       for (const chapter of publication.source.chapters) watched.add(path.resolve(publication.source.dir, chapter));
       const assets = new Map(publication.assets.map((asset) => [assetUrlPath(asset), asset]));
-      const reading = readingView(publication, project, previewTemplates, assetUrlPath);
+      const reading = readingView(publication, project, previewTemplates, assetUrl);
       const toRendered = (pages: PreviewPages, readingHtml: string): RenderedPreview => ({
         // The pages sit on the preview's desk (styles/preview.css); the page's own policy still forbids scripts.
         printHtml: pages.html.replace('</head>', '<link rel="stylesheet" href="/preview.css">\n</head>'),
@@ -92,7 +98,7 @@ export async function renderPreview(
         ...(pages.fonts ? { fonts: pages.fonts } : {}),
       });
       const shownEarly = (pages: PreviewPages) =>
-        void reading.then(
+        reading.then(
           (readingHtml) => onPages(toRendered(pages, readingHtml), diagnosticsNow(), performance.now() - started),
           () => undefined,
         );

@@ -31,11 +31,14 @@ export interface PreviewServer {
   url: string;
   /** Tell every open page that a new render is there (Server-Sent Events). */
   broadcast(data: unknown): void;
+  /** Resolves once a page next asks for `pathname`, or after `limit` ms; at once when no page listens. */
+  requested(pathname: string, limit: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startPreviewServer(content: PreviewContent, options: { host: string; port: number; current: () => unknown }): Promise<PreviewServer> {
   const streams = new Set<ServerResponse>();
+  const waiting = new Map<string, (() => void)[]>();
   let allowedHosts: Set<string> = new Set();
   const server: Server = createServer((request, response) => {
     try {
@@ -52,6 +55,8 @@ export async function startPreviewServer(content: PreviewContent, options: { hos
     const raw = request.url ?? '';
     const pathname = raw.split('?')[0]!;
     if (!pathname.startsWith('/') || SUSPICIOUS.test(pathname)) return notFound(response);
+    for (const resolve of waiting.get(pathname) ?? []) resolve();
+    waiting.delete(pathname);
     if (pathname === '/') return send(response, 200, 'text/html; charset=utf-8', content.page(), SHELL_POLICY);
     if (pathname === '/preview.js') return send(response, 200, 'text/javascript; charset=utf-8', content.script, SHELL_POLICY);
     if (pathname === '/preview.css') return send(response, 200, 'text/css; charset=utf-8', content.styles, SHELL_POLICY);
@@ -86,7 +91,18 @@ export async function startPreviewServer(content: PreviewContent, options: { hos
     broadcast(data) {
       for (const stream of streams) stream.write(`data: ${JSON.stringify(data)}\n\n`);
     },
+    requested(pathname, limit) {
+      if (streams.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, limit);
+        const waiters = waiting.get(pathname) ?? [];
+        waiters.push(() => (clearTimeout(timer), resolve()));
+        waiting.set(pathname, waiters);
+      });
+    },
     async close() {
+      for (const [, waiters] of waiting) for (const resolve of waiters) resolve();
+      waiting.clear();
       for (const stream of streams) stream.end();
       streams.clear();
       server.closeAllConnections();

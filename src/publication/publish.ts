@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { FrontMatter } from '../load/frontmatter-schema.js';
-import { publicationDates, type BuildClock } from '../load/dates.js';
+import { commitDateLookup, publicationDates, type BuildClock } from '../load/dates.js';
 import { loadTypefaces } from '../load/typefaces.js';
 import { loadManuscript } from '../load/manuscript.js';
 import type { Project } from '../load/project.js';
@@ -29,6 +29,7 @@ export interface PublishOptions {
 export async function publish(source: string, project: Project, clock: BuildClock, options: PublishOptions, file?: VFile): Promise<{ publication: Publication; file: VFile }> {
   const loaded = file ?? (await loadManuscript(source, project.config.limits));
   failOnErrors(loaded);
+  const commitDate = commitDateLookup(loaded, clock);
   const transformOptions: TransformOptions = {
     brand: project.brand,
     projectRoot: project.root,
@@ -42,7 +43,7 @@ export async function publish(source: string, project: Project, clock: BuildCloc
   failOnErrors(loaded);
   const chapterList = loaded.data.frontMatter?.chapters;
   const book = chapterList ? await transformChapters(loaded, body, chapterList, project, transformOptions) : undefined;
-  const dates = publicationDates(loaded, loaded.data.frontMatter?.date, clock);
+  const dates = publicationDates(loaded, loaded.data.frontMatter?.date, clock, await commitDate);
   return { publication: buildPublication(loaded, body, project, dates, book), file: loaded };
 }
 

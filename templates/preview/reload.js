@@ -1,8 +1,9 @@
 // The live preview page's own script: it listens to the server's event stream, and when the pages on
 // show change (a render's pages, shown as soon as they are laid out, or the last good ones back after a
-// check failed them) reloads the two frames, keeping the print frame on the same page (and the reading
-// view at the same place), and lists the render's problems, each linked to its place in an editor. The
-// frames themselves run no script: this one reads them from outside (they are same-origin, sandboxed).
+// check failed them) brings the two frames up to date, keeping the print frame on the same page (and the
+// reading view at the same place), and lists the render's problems, each linked to its place in an
+// editor. The frames themselves run no script: this one reads and writes them from outside (they are
+// same-origin, sandboxed).
 const root = document.documentElement;
 const printFrame = document.getElementById('preview-print');
 const readingFrame = document.getElementById('preview-reading');
@@ -32,9 +33,76 @@ function restorePrintPlace(place) {
   root.dataset.page = String(place.index);
 }
 
-function reload(frame, url, afterLoad) {
-  frame.addEventListener('load', afterLoad, { once: true });
-  frame.contentWindow.location.replace(url);
+/** How deep the views are compared: the print's body, its pages' container, each page (a page that
+ * differs is put in whole); the reading view's body, each content document, each block. */
+const COMPARED_LEVELS = 3;
+/** The frames loading a document: a later version loads too (its document would be replaced under it). */
+const loading = new Set();
+
+/** The same attributes on `live` as on `next`. */
+function copyAttributes(live, next) {
+  for (const { name } of [...live.attributes]) if (!next.hasAttribute(name)) live.removeAttribute(name);
+  for (const { name, value } of [...next.attributes]) if (live.getAttribute(name) !== value) live.setAttribute(name, value);
+}
+
+/** Puts into `live` the children of `next` that differ from its own, position by position, `levels` deep;
+ * below that, a child that differs is replaced whole. What is the same stays as it is, laid out. */
+function patchChildren(live, next, levels) {
+  const lives = [...live.childNodes];
+  const nexts = [...next.childNodes];
+  for (let index = 0; index < Math.max(lives.length, nexts.length); index++) {
+    const old = lives[index];
+    const fresh = nexts[index];
+    if (!fresh) old.remove();
+    else if (!old) live.append(live.ownerDocument.importNode(fresh, true));
+    else if (old.isEqualNode(fresh)) continue;
+    else if (levels > 1 && old.nodeType === Node.ELEMENT_NODE && old.nodeName === fresh.nodeName) {
+      copyAttributes(old, fresh);
+      patchChildren(old, fresh, levels - 1);
+    } else old.replaceWith(live.ownerDocument.importNode(fresh, true));
+  }
+}
+
+/**
+ * Shows the document at `url` in `frame`. When only its body differs from the one on show (the same
+ * styles and fonts: a change of text), the differences are put into the frame's document: its fonts
+ * stay loaded, its unchanged pages laid out, its scroll where it was. Otherwise (a style, a font, the
+ * first render) the frame loads it. The documents run no script either way: they are only read and
+ * written from here. `sent`: the document itself, when the update carried it. Resolves to false when a
+ * later version came meanwhile.
+ */
+async function showIn(frame, url, version, sent) {
+  let next;
+  try {
+    const html = sent ?? (await fetch(url).then((response) => (response.ok ? response.text() : undefined)));
+    if (html !== undefined) next = new DOMParser().parseFromString(html, 'text/html');
+  } catch {
+    // The frame loads it below, and shows what the server says.
+  }
+  if (version !== shownVersion) return false;
+  const view = frame.contentDocument;
+  const sameShell =
+    next &&
+    view &&
+    !loading.has(frame) &&
+    view.readyState === 'complete' &&
+    view.head &&
+    view.body &&
+    view.head.isEqualNode(next.head) &&
+    view.documentElement.attributes.length === next.documentElement.attributes.length &&
+    [...next.documentElement.attributes].every(({ name, value }) => view.documentElement.getAttribute(name) === value);
+  if (sameShell) {
+    copyAttributes(view.body, next.body);
+    patchChildren(view.body, next.body, COMPARED_LEVELS);
+    return true;
+  }
+  loading.add(frame);
+  await new Promise((resolve) => {
+    frame.addEventListener('load', resolve, { once: true });
+    frame.contentWindow.location.replace(url);
+  });
+  loading.delete(frame);
+  return version === shownVersion;
 }
 
 function showProblems(update) {
@@ -66,14 +134,15 @@ events.addEventListener('message', (event) => {
     root.dataset.shown = String(shownVersion);
     return;
   }
-  shownVersion = update.pagesVersion;
+  const version = (shownVersion = update.pagesVersion);
   const place = printPlace();
   const readingTop = readingFrame.contentWindow.scrollY;
-  // The print pages first, the reading view once they are shown: loaded at once, the two frames
-  // share the machine's time and the pages come later.
-  reload(printFrame, `/print.html?v=${update.pagesVersion}`, () => {
+  // The print pages first, the reading view once they are shown: at once, the two frames share the
+  // machine's time and the pages come later.
+  void showIn(printFrame, `/print.html?v=${version}`, version, update.printHtml).then(async (current) => {
+    if (!current) return;
     restorePrintPlace(place);
-    root.dataset.shown = String(update.pagesVersion);
-    reload(readingFrame, `/reading.html?v=${update.pagesVersion}`, () => readingFrame.contentWindow.scrollTo(0, readingTop));
+    root.dataset.shown = String(version);
+    if (await showIn(readingFrame, `/reading.html?v=${version}`, version)) readingFrame.contentWindow.scrollTo(0, readingTop);
   });
 });

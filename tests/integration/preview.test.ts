@@ -163,7 +163,9 @@ describe('avim-press preview', () => {
         })()`,
       ),
     );
-    expect(figure).toEqual({ src: '/assets/manuscript/figure.png', width: 40 });
+    expect(figure.width).toBe(40);
+    // Its URL names its content: a new image under the same name is a change of the view's markup.
+    expect(figure.src).toMatch(/^\/assets\/manuscript\/figure\.png\?v=[0-9a-f]{12}$/);
     // The pages' fonts come from a stylesheet of their own, which the browser may keep across renders.
     const fonts = await inPage<{ href: string | null; styles: number; loaded: boolean }>(
       printFrame()!,
@@ -195,13 +197,26 @@ describe('avim-press preview', () => {
   it('shows a save: the new text appears, on the same page the reader was at', async () => {
     // Scroll the print frame to the third page.
     await inPage(printFrame()!, `document.querySelectorAll('.pagedjs_page')[2].scrollIntoView()`);
+    // Marks on the documents on show: a change of text is put into them, not loaded as new ones.
+    for (const frame of [printFrame()!, readingFrame()!]) await inPage(frame, 'document.shownBefore = true');
     writeFileSync(source, manuscript('Beta'));
     await until('the new text', async () => ((await printText()).includes('Beta opens the text.') ? true : undefined));
     await until('the page index restored', async () => ((await inPage<string>(page, 'document.documentElement.dataset.page')) === '2' ? true : undefined));
     const topPage = await inPage<number>(printFrame()!, `[...document.querySelectorAll('.pagedjs_page')].findIndex((element) => element.getBoundingClientRect().bottom > 1)`);
     expect(topPage).toBe(2);
-    // The reading view follows once the pages are shown (reload.js loads it after them).
+    // The reading view follows once the pages are shown (reload.js shows it after them).
     await until('the reading view', async () => ((await inPage<string>(readingFrame()!, 'document.body.innerText')).includes('Beta opens the text.') ? true : undefined));
+    // Each frame holds exactly the document the server now serves, in the same document as before.
+    const same = await inPage<Record<string, boolean>>(
+      page,
+      `Promise.all(['print', 'reading'].map(async (view) => {
+        const served = new DOMParser().parseFromString(await (await fetch('/' + view + '.html')).text(), 'text/html');
+        const shown = document.getElementById('preview-' + view).contentDocument;
+        return [view, served.head.isEqualNode(shown.head) && served.body.isEqualNode(shown.body)];
+      })).then(Object.fromEntries)`,
+    );
+    expect(same).toEqual({ print: true, reading: true });
+    for (const frame of [printFrame()!, readingFrame()!]) expect(await inPage<boolean>(frame, 'document.shownBefore === true')).toBe(true);
     // Laid out in a page that held the first render's fonts (print-page.ts), the new pages still link them.
     const fonts = await inPage<{ href: string | null; loaded: boolean }>(
       printFrame()!,

@@ -51,8 +51,14 @@ export interface PreviewPages {
 /** Lays out in `printPage` (made ready ahead of time: print-page.ts), which the caller then empties
  * for the next render or closes. `onPages` has the pages as soon as they are final, before the checks
  * that only read them (system fonts, breaks: about 35 ms of the sample's render, docs/speed.md), which
- * may still fail the render. */
-export async function previewPages(publication: Publication, project: Project, printPage: PrintPage, file: VFile, onPages: (pages: PreviewPages) => void = () => {}): Promise<PreviewPages> {
+ * may still fail the render; they begin once what it returns settles. */
+export async function previewPages(
+  publication: Publication,
+  project: Project,
+  printPage: PrintPage,
+  file: VFile,
+  onPages: (pages: PreviewPages) => void | Promise<void> = () => {},
+): Promise<PreviewPages> {
   const { page, blocked, engine } = printPage;
   let served: PreviewPages | undefined;
   const serve = async (final: FinalPages): Promise<void> => {
@@ -61,6 +67,10 @@ export async function previewPages(publication: Publication, project: Project, p
     const held = printPage.fontFaces === final.fontFaces;
     const urlPath = `/fonts/${createHash('sha256').update(final.fontCss).digest('hex').slice(0, 16)}.css`;
     const css = final.fontCss.trim();
+    // The fonts' style element as the page has it: without the faces' rules when it held them, with
+    // them otherwise; either way it gives way to the one stylesheet, so that the pages' head is the
+    // same from one render to the next (reload.js then puts only the changed pages into its view).
+    const asSet = (held ? final.fontCss.replace(final.fontFaces, '') : final.fontCss).trim();
     const { html, linked } = await page.evaluate(
       (containers, fonts) => {
         // A copy: the checks still to come read the page (the source, for one).
@@ -86,10 +96,10 @@ export async function previewPages(publication: Publication, project: Project, p
         return { html: `<!DOCTYPE html>\n${copy.outerHTML}`, linked };
       },
       Object.values(PRINT_CONTAINERS),
-      { urlPath, length: css.length, start: css.slice(0, COMPARED), end: css.slice(-COMPARED), held },
+      { urlPath, length: asSet === '' ? -1 : asSet.length, start: asSet.slice(0, COMPARED), end: asSet.slice(-COMPARED), held },
     );
     served = { html, pages: final.pages, pageSelector: engine.markers.page, fontFaces: final.fontFaces, ...(linked ? { fonts: { urlPath, css } } : {}) };
-    onPages(served);
+    await onPages(served);
   };
   await layOutPages(publication, project, printPage, file, { onPages: serve });
   // (A layout that lost text, the one case without its pages served, failed with it.)

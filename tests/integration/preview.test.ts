@@ -261,7 +261,11 @@ describe('avim-press preview', () => {
     writeFileSync(source, manuscript('Epsilon'));
     const problem = await until('the font error in the page', async () => (await problemsShown()).find((shown) => shown.text.includes('(font-fallback)')));
     expect(problem.text).toContain('system font');
-    const told = (await updates()).slice(since);
+    // (This stream and the page's own are two connections: what this one was told may come a little later.)
+    const told = await until('the failed render told of', async () => {
+      const all = (await updates()).slice(since);
+      return all.at(-1)?.failed ? all : undefined;
+    });
     const early = told.find((each) => each.checking);
     expect(early).toMatchObject({ failed: false, pagesVersion: early!.version });
     expect(told.at(-1)).toMatchObject({ failed: true, checking: false });
@@ -272,9 +276,12 @@ describe('avim-press preview', () => {
     expect(await inPage<string>(page, 'document.documentElement.dataset.failed')).toBe('true');
     // Fixed: shown once laid out, and not again when the checks pass.
     writeFileSync(printCss, designed);
-    await until('the style fixed', async () => ((await printText()).includes('Epsilon opens the text.') ? true : undefined));
-    // That render's checks end after its pages show: its last update first.
-    await until('its checks done', async () => ((await updates()).at(-1)?.checking === false ? true : undefined));
+    // That render's checks end after its pages show: its last update, of the pages the page shows, first.
+    await until('the style fixed, its checks done', async () => {
+      const last = (await updates()).at(-1);
+      const shown = Number(await inPage<string>(page, 'document.documentElement.dataset.shown'));
+      return (await printText()).includes('Epsilon opens the text.') && last?.checking === false && last.pagesVersion === shown ? true : undefined;
+    });
     const before = (await updates()).length;
     writeFileSync(source, manuscript('Zeta'));
     await until('the fixed text', async () => ((await printText()).includes('Zeta opens the text.') ? true : undefined));

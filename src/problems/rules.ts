@@ -39,6 +39,7 @@ export const RULES = {
   'unsafe-html': 'raw HTML holds nothing that could run, load or hide',
   'id-duplicate': 'an id is used once',
   'link-dead': 'a link within the document has a target',
+  'link-empty': 'a link has text to read',
   'glyph-missing': "every character is in the brand's typefaces",
   'glyph-fallback': "a character the brand's family lacks is set in the brand's fallback family",
   'author-missing': 'an "About the Author" section has an author',

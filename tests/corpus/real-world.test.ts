@@ -46,7 +46,15 @@ const withTitle = (title: string, body: string) => `---\ntitle: ${JSON.stringify
 const hasFrontMatter = (text: string) => /^\uFEFF?---\r?\n/.test(text);
 
 /** Ace runs on these in `npm test`: the richest of the corpus. */
-const ACE_SAMPLE = new Set(['footnotes-block-content', 'gfm-tables', 'tr-anayasa-ve-istiklal-marsi', 'classic-markdown-basics', 'avim-sources-multiscript', 'classic-inline-html']);
+const ACE_SAMPLE = new Set([
+  'footnotes-block-content',
+  'gfm-tables',
+  'tr-anayasa-ve-istiklal-marsi',
+  'classic-markdown-basics',
+  'avim-sources-multiscript',
+  'classic-inline-html',
+  'fixture-style-examples',
+]);
 
 function corpus(): CorpusFile[] {
   const files: CorpusFile[] = [];

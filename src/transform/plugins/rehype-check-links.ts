@@ -3,9 +3,12 @@
 // EPUBCheck rejects them): they are reported and kept as plain text. An id used again is removed
 // from the later element, with a warning. In a book, a link to an id in another chapter is checked
 // when the chapters are one body (publication/book-body.ts): a chapter's or the book file's own
-// transform leaves its `#` links to ids it lacks.
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+// transform leaves its `#` links to ids it lacks. A link that shows nothing (`[](url)`, or the empty
+// first of two nested raw `<a>`, which the HTML parser closes) has nothing to read or tap, and no name
+// for a screen reader (DAISY Ace: link-name): it is left out, with a warning.
+import type { Element, Parents, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { safeDecode } from '../../util/paths.js';
 import { problem } from '../../problems/problem.js';
@@ -36,18 +39,44 @@ export default function rehypeCheckLinks(options: CheckLinksOptions = {}) {
       }
       ids.add(id);
     });
-    const check = (node: Element) => {
+    const check = (node: Element, index: number | undefined, parent: Parents | undefined): VisitorResult => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
+      if (showsNothing(node) && parent && index !== undefined) {
+        problem(file, `A link with no text (to "${href}") has nothing to read or tap; left out (give it text: [the text](${href}))`, {
+          place: node.position,
+          ruleId: 'link-empty',
+          severity: 'warning',
+        });
+        parent.children.splice(index, 1, ...node.children);
+        return [SKIP, index];
+      }
       if (EXTERNAL.test(href)) return;
       if (href.startsWith('#') && (ids.has(safeDecode(href.slice(1))) || (inBook && href.length > 1))) return;
       const reason =
-        href.trim() === '' ? 'A link without a target' : href.startsWith('#') ? `Link to "${href}", but no element has that id` : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
+        href.trim() === ''
+          ? 'A link without a target'
+          : href.startsWith('#')
+            ? `Link to "${href}", but no element has that id`
+            : href.startsWith('//')
+              ? `Link to "${href}" names no scheme: a PDF or EPUB has no page it could be relative to (write https:${href})`
+              : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
       problem(file, `${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', severity: 'warning' });
       delete node.properties.href;
+      return undefined;
     };
     visit(tree, 'element', check);
     for (const note of notes) for (const block of note.content) visit(block, 'element', check);
     for (const author of file.data.described?.authors ?? []) if (author.bio) visit(author.bio, 'element', check);
   };
+}
+
+/** No text and nothing drawn (an image, even without alt, is something to tap). */
+function showsNothing(link: Element): boolean {
+  if (toString(link).trim() !== '') return false;
+  let drawn = false;
+  visit(link, 'element', (node) => {
+    if (['img', 'svg', 'picture', 'video', 'audio', 'object', 'math'].includes(node.tagName)) drawn = true;
+  });
+  return !drawn;
 }

@@ -113,6 +113,9 @@ function corpus(): CorpusFile[] {
 /** The rules docs/rules.md documents. */
 const RULES = new Set([...readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8').matchAll(/^### ([\w-]+)$/gm)].map((match) => match[1]!));
 
+/** The lines of a text as CommonMark (and an editor) counts them: a lone carriage return ends one too. */
+const sourceLines = (text: string) => text.split(/\r\n|\r|\n/);
+
 /** Rules about a manuscript as a whole, which may point at its first line. */
 const FILE_WIDE = new Set(['date-source', 'strict', 'limit', 'frontmatter-missing', 'encoding']);
 
@@ -235,7 +238,7 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
         expect(artifacts, `${file.origin}: failed, yet wrote`).toEqual([]);
         const errors = mine().filter((event) => event.type === 'diagnostic' && event.severity === 'error') as Diagnostic[];
         expect(errors.length, `${file.origin}: failed without an error (${failure.reason})`).toBeGreaterThan(0);
-        const lines = file.text.split(/\r?\n/);
+        const lines = sourceLines(file.text);
         const problems = errors.flatMap((error) => {
           const where = `${error.file}:${error.line}:${error.column} (${error.ruleId}) ${error.reason.slice(0, 160)}`;
           if (error.ruleId === 'internal' || !RULES.has(error.ruleId)) return [`${where}: not a documented rule`];
@@ -247,7 +250,7 @@ describe(`real-world corpus (${files.length} manuscripts${FULL ? ', full' : ', s
       });
 
       it('warns at lines of the manuscript, not at its front matter', () => {
-        const lines = file.text.split(/\r?\n/);
+        const lines = sourceLines(file.text);
         const warnings = mine().filter((event) => event.type === 'diagnostic' && event.severity === 'warning') as Diagnostic[];
         const problems = warnings.flatMap((warning) => {
           const where = `${warning.file}:${warning.line}:${warning.column} (${warning.ruleId}) ${warning.reason.slice(0, 160)}`;

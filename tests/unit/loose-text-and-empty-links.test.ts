@@ -68,8 +68,17 @@ describe('rehype-check-links: a link that shows nothing', () => {
     expect(checked('<p><a href="https://example.org/outer"> </a><a href="https://example.org/inner">inner</a></p>').html).toBe('<p> <a href="https://example.org/inner">inner</a></p>');
   });
 
-  it('keeps a link that shows an image, even one without a description', () => {
-    const html = '<p><a href="https://example.org/"><img src="x.png" alt=""></a></p>';
+  it('keeps a link that shows a described image as it is', () => {
+    const html = '<p><a href="https://example.org/"><img src="x.png" alt="The logo"></a></p>';
     expect(checked(html)).toEqual({ html, messages: [] });
+  });
+
+  it('names a link that shows only an undescribed image by its address, and says how to describe it', () => {
+    expect(checked('<p><a href="https://example.org/"><img src="x.png" alt=""></a></p>')).toEqual({
+      html: '<p><a href="https://example.org/" aria-label="https://example.org/"><img src="x.png" alt=""></a></p>',
+      messages: [
+        '1:4 link-empty A link shows only an image with no description (to "https://example.org/"): a screen reader has no name for it; named by its address (describe the image: [![what it shows](file)](https://example.org/))',
+      ],
+    });
   });
 });

@@ -5,7 +5,8 @@
 // when the chapters are one body (publication/book-body.ts): a chapter's or the book file's own
 // transform leaves its `#` links to ids it lacks. A link that shows nothing (`[](url)`, or the empty
 // first of two nested raw `<a>`, which the HTML parser closes) has nothing to read or tap, and no name
-// for a screen reader (DAISY Ace: link-name): it is left out, with a warning.
+// for a screen reader (DAISY Ace: link-name): it is left out, with a warning. One that shows only
+// images without a description is kept, named by its address (aria-label), with a warning.
 import type { Element, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
@@ -51,6 +52,19 @@ export default function rehypeCheckLinks(options: CheckLinksOptions = {}) {
         parent.children.splice(index, 1, ...node.children);
         return [SKIP, index];
       }
+      if (toString(node).trim() === '' && !describedImage(node) && node.properties.ariaLabel === undefined) {
+        problem(
+          file,
+          `A link shows only an image with no description (to "${href}"): a screen reader has no name for it; named by its address (describe the image: [![what it shows](file)](${href}))`,
+          {
+            place: node.position,
+            ruleId: 'link-empty',
+            severity: 'warning',
+          },
+        );
+        node.properties.ariaLabel = href;
+      }
+      const named = node.properties.ariaLabel === href;
       if (EXTERNAL.test(href)) return;
       if (href.startsWith('#') && (ids.has(safeDecode(href.slice(1))) || (inBook && href.length > 1))) return;
       const reason =
@@ -63,12 +77,22 @@ export default function rehypeCheckLinks(options: CheckLinksOptions = {}) {
               : `Link to "${href}": a file link cannot work in a PDF or EPUB`;
       problem(file, `${reason}; kept as text`, { place: node.position, ruleId: 'link-dead', severity: 'warning' });
       delete node.properties.href;
+      if (named) delete node.properties.ariaLabel;
       return undefined;
     };
     visit(tree, 'element', check);
     for (const note of notes) for (const block of note.content) visit(block, 'element', check);
     for (const author of file.data.described?.authors ?? []) if (author.bio) visit(author.bio, 'element', check);
   };
+}
+
+/** An image in the link that says what it shows (its alt text names the link). */
+function describedImage(link: Element): boolean {
+  let described = false;
+  visit(link, 'element', (node) => {
+    if (node.tagName === 'img' && String(node.properties.alt ?? '').trim() !== '') described = true;
+  });
+  return described;
 }
 
 /** No text and nothing drawn (an image, even without alt, is something to tap). */

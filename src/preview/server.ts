@@ -94,9 +94,11 @@ export async function startPreviewServer(content: PreviewContent, options: { hos
     requested(pathname, limit) {
       if (streams.size === 0) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, limit);
         const waiters = waiting.get(pathname) ?? [];
-        waiters.push(() => (clearTimeout(timer), resolve()));
+        const done = () => (clearTimeout(timer), resolve());
+        // Given up on: the waiter goes too, not kept until a page asks again.
+        const timer = setTimeout(() => (waiters.splice(waiters.indexOf(done), 1), resolve()), limit);
+        waiters.push(done);
         waiting.set(pathname, waiters);
       });
     },

@@ -43,7 +43,8 @@ export default function rehypeCheckLinks(options: CheckLinksOptions = {}) {
     const check = (node: Element, index: number | undefined, parent: Parents | undefined): VisitorResult => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
-      if (showsNothing(node) && parent && index !== undefined) {
+      const shown = linkContent(node);
+      if (shown === 'nothing' && parent && index !== undefined) {
         problem(file, `A link with no text (to "${href}") has nothing to read or tap; left out (give it text: [the text](${href}))`, {
           place: node.position,
           ruleId: 'link-empty',
@@ -52,7 +53,7 @@ export default function rehypeCheckLinks(options: CheckLinksOptions = {}) {
         parent.children.splice(index, 1, ...node.children);
         return [SKIP, index];
       }
-      if (toString(node).trim() === '' && !describedImage(node) && node.properties.ariaLabel === undefined) {
+      if (shown === 'undescribed images' && node.properties.ariaLabel === undefined) {
         problem(
           file,
           `A link shows only an image with no description (to "${href}"): a screen reader has no name for it; named by its address (describe the image: [![what it shows](file)](${href}))`,
@@ -86,21 +87,19 @@ export default function rehypeCheckLinks(options: CheckLinksOptions = {}) {
   };
 }
 
-/** An image in the link that says what it shows (its alt text names the link). */
-function describedImage(link: Element): boolean {
+/** What a link shows: text (or a described image, whose alt text names it), only images without a
+ * description, or nothing at all. */
+function linkContent(link: Element): 'text' | 'undescribed images' | 'nothing' {
+  if (toString(link).trim() !== '') return 'text';
+  let drawn = false;
   let described = false;
   visit(link, 'element', (node) => {
+    if (!DRAWN.has(node.tagName)) return;
+    drawn = true;
     if (node.tagName === 'img' && String(node.properties.alt ?? '').trim() !== '') described = true;
   });
-  return described;
+  return described ? 'text' : drawn ? 'undescribed images' : 'nothing';
 }
 
-/** No text and nothing drawn (an image, even without alt, is something to tap). */
-function showsNothing(link: Element): boolean {
-  if (toString(link).trim() !== '') return false;
-  let drawn = false;
-  visit(link, 'element', (node) => {
-    if (['img', 'svg', 'picture', 'video', 'audio', 'object', 'math'].includes(node.tagName)) drawn = true;
-  });
-  return !drawn;
-}
+/** What draws something in a link that has no text (an image, even without alt, is something to tap). */
+const DRAWN = new Set(['img', 'svg', 'picture', 'video', 'audio', 'object', 'math']);

@@ -15,6 +15,7 @@ import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
 import rehypeTableAlignment from './plugins/rehype-table-alignment.js';
 import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 import rehypeTaskListLabels from './plugins/rehype-task-list-labels.js';
+import rehypeUnnestBlocks from './plugins/rehype-unnest-blocks.js';
 import rehypeWrapLooseText from './plugins/rehype-wrap-loose-text.js';
 import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -41,6 +42,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
         : []),
       [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
+      rehypeUnnestBlocks,
       rehypeWrapLooseText,
       // After the sanitiser: these classes and labels are ours, not the manuscript's.
       rehypeTableAlignment,

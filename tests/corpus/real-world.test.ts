@@ -54,6 +54,7 @@ const ACE_SAMPLE = new Set([
   'avim-sources-multiscript',
   'classic-inline-html',
   'fixture-style-examples',
+  'raw-html-slips',
 ]);
 
 function corpus(): CorpusFile[] {
@@ -132,6 +133,13 @@ function misplaced(diagnostic: Diagnostic, lines: string[]): string | undefined 
       return quoted && at.toLowerCase().startsWith(`[^${quoted.toLowerCase()}]`) ? undefined : `no call [^${quoted}] at ${diagnostic.line}:${diagnostic.column}: ${JSON.stringify(line)}`;
     case 'note-duplicate':
       return quoted && at.toLowerCase().startsWith(`[^${quoted.toLowerCase()}]:`) ? undefined : `no definition [^${quoted}]: at ${diagnostic.line}:${diagnostic.column}: ${JSON.stringify(line)}`;
+    case 'html-nesting': {
+      const block = /a block \(<(\w+)>\)/.exec(diagnostic.reason)?.[1];
+      // The block's tag, or the Markdown that makes it (a table, a fence, a quotation, a list).
+      return block && (at.toLowerCase().startsWith(`<${block}`) || /^(\||>|```|~~~|[-*+] |\d+[.)] )/.test(at))
+        ? undefined
+        : `no <${block}> at ${diagnostic.line}:${diagnostic.column}: ${JSON.stringify(line)}`;
+    }
     case 'id-duplicate':
       return quoted && new RegExp(`id=["']?${quoted}\\b`).test(line) ? undefined : `no id "${quoted}" on line ${diagnostic.line}: ${JSON.stringify(line)}`;
     default:

@@ -22,6 +22,7 @@ import remarkTypography from './plugins/remark-typography.js';
 import rehypeAuthorBios from './plugins/rehype-author-bios.js';
 import rehypeAuthorSection from './plugins/rehype-author-section.js';
 import rehypeCheckGlyphs from './plugins/rehype-check-glyphs.js';
+import rehypeCheckHeadingLevels from './plugins/rehype-check-heading-levels.js';
 import rehypeCheckLinks from './plugins/rehype-check-links.js';
 import rehypeCaptions from './plugins/rehype-captions.js';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.js';
@@ -70,6 +71,7 @@ export function createProcessor(options: TransformOptions) {
     .use(rehypeAuthorBios, safeHtmlOptions)
     .use(rehypeCaptions)
     .use(rehypeHeadingIds)
+    .use(rehypeCheckHeadingLevels)
     .use(rehypeCheckLinks, { chapter: options.chapter ?? false })
     .use(options.typefaces ? [[rehypeCheckGlyphs, { typefaces: options.typefaces }]] : []);
 }

@@ -15,6 +15,7 @@ import rehypeReportUnsafe from './plugins/rehype-report-unsafe.js';
 import rehypeTableAlignment from './plugins/rehype-table-alignment.js';
 import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 import rehypeTaskListLabels from './plugins/rehype-task-list-labels.js';
+import rehypeFitChildren from './plugins/rehype-fit-children.js';
 import rehypeUnnestBlocks from './plugins/rehype-unnest-blocks.js';
 import rehypeWrapLooseText from './plugins/rehype-wrap-loose-text.js';
 import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
@@ -43,6 +44,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       [rehypeReportUnsafe, sanitizeSchema],
       [rehypeSanitize, sanitizeSchema],
       rehypeUnnestBlocks,
+      rehypeFitChildren,
       rehypeWrapLooseText,
       // After the sanitiser: these classes and labels are ours, not the manuscript's.
       rehypeTableAlignment,

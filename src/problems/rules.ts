@@ -37,7 +37,7 @@ export const RULES = {
   'image-type': 'an image is PNG, JPEG, GIF or SVG',
   'image-remote': 'web images are downloaded only with --allow-remote',
   'unsafe-html': 'raw HTML holds nothing that could run, load or hide',
-  'html-nesting': 'raw HTML puts each element where HTML lets it stand',
+  'html-invalid': 'raw HTML is what an EPUB may hold: each element where HTML5 lets it stand, no obsolete attribute',
   'id-duplicate': 'an id is used once',
   'link-dead': 'a link within the document has a target',
   'link-empty': 'a link has text to read',

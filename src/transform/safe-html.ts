@@ -16,6 +16,7 @@ import rehypeTableAlignment from './plugins/rehype-table-alignment.js';
 import rehypeUrlBreaks from './plugins/rehype-url-breaks.js';
 import rehypeTaskListLabels from './plugins/rehype-task-list-labels.js';
 import rehypeFitChildren from './plugins/rehype-fit-children.js';
+import rehypeModernizeHtml from './plugins/rehype-modernize-html.js';
 import rehypeUnnestBlocks from './plugins/rehype-unnest-blocks.js';
 import rehypeWrapLooseText from './plugins/rehype-wrap-loose-text.js';
 import rehypeResolveImages, { rehypeMarkMarkdownImages, type ResolveImagesOptions } from './plugins/rehype-resolve-images.js';
@@ -35,6 +36,7 @@ export function safeHtml(options: SafeHtmlOptions): Preset {
       [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
       rehypeMarkMarkdownImages,
       rehypeRaw,
+      rehypeModernizeHtml,
       // Before the sanitiser, so that a file: or absolute image path is reported, not silently dropped.
       [rehypeResolveImages, options],
       // Only with --allow-remote (without it, the images were left out above).

@@ -134,7 +134,7 @@ function misplaced(diagnostic: Diagnostic, lines: string[]): string | undefined 
       return quoted && at.toLowerCase().startsWith(`[^${quoted.toLowerCase()}]`) ? undefined : `no call [^${quoted}] at ${diagnostic.line}:${diagnostic.column}: ${JSON.stringify(line)}`;
     case 'note-duplicate':
       return quoted && at.toLowerCase().startsWith(`[^${quoted.toLowerCase()}]:`) ? undefined : `no definition [^${quoted}]: at ${diagnostic.line}:${diagnostic.column}: ${JSON.stringify(line)}`;
-    case 'html-nesting': {
+    case 'html-invalid': {
       // At one of the elements the message names, or at the Markdown that makes it (a table, a fence, a
       // quotation, a list).
       const tags = [...diagnostic.reason.matchAll(/<(\w+)>/g)].map((match) => match[1]!);

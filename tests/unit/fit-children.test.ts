@@ -19,8 +19,8 @@ describe('rehype-fit-children', () => {
     const result = mended('<p>Before.</p>\n<li>an item with no list</li>\n<dd>a definition</dd>');
     expect(result.html).toBe('<p>Before.</p>\n<div>an item with no list</div>\n<div>a definition</div>');
     expect(result.messages).toEqual([
-      '2:1 html-nesting <li> stands only in <ul> or <ol> or <menu>, not in the text: its content kept as a division (put it inside one)',
-      '3:1 html-nesting <dd> stands only in <dl> or <div>, not in the text: its content kept as a division (put it inside one)',
+      '2:1 html-invalid <li> stands only in <ul> or <ol> or <menu>, not in the text: its content kept as a division (put it inside one)',
+      '3:1 html-invalid <dd> stands only in <dl> or <div>, not in the text: its content kept as a division (put it inside one)',
     ]);
     for (const html of ['<figcaption>c</figcaption>', '<summary>s</summary>', '<div><li>x</li></div>']) expect(mended(html).html, html).toMatch(/^(<div>)+[cxs](<\/div>)+$/);
   });

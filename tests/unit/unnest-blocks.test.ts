@@ -63,7 +63,7 @@ describe('rehype-unnest-blocks', () => {
     // What the parser makes of `<strong> <em>` left open, then a quotation (GFM spec example 657).
     const result = mended('<p><strong> <em></em></strong></p><strong><em>\n<blockquote>\n  quoted\n</blockquote></em></strong>');
     expect(result.html).toBe('<p><strong> <em></em></strong></p>\n<blockquote><strong><em>\n  quoted\n</em></strong></blockquote>');
-    expect(result.messages).toEqual(['2:1 html-nesting <strong> holds a block (<blockquote>), which it may not: its formatting was carried into the block (close <strong> before the block)']);
+    expect(result.messages).toEqual(['2:1 html-invalid <strong> holds a block (<blockquote>), which it may not: its formatting was carried into the block (close <strong> before the block)']);
     expect(blocksInText(result.root)).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ describe('rehype-unnest-blocks', () => {
   it('merges a block inside a heading or paragraph into its text, the words kept apart', () => {
     const heading = mended('<h1>a<div>b</div>c</h1>');
     expect(heading.html).toBe('<h1>a b c</h1>');
-    expect(heading.messages).toEqual(['1:6 html-nesting <h1> holds a block (<div>), which it may not: the block was merged into its text (take the <div> out of the <h1>)']);
+    expect(heading.messages).toEqual(['1:6 html-invalid <h1> holds a block (<div>), which it may not: the block was merged into its text (take the <div> out of the <h1>)']);
     expect(mended('<h2>head <p>para</p></h2>').html).toBe('<h2>head para</h2>');
     expect(mended('<h3><em>a <div>b <ul><li>c</li></ul></div></em> d</h3>').html).toBe('<h3><em>a b c</em> d</h3>');
     expect(mended('<h3><a href="#x"><div>in a link</div></a></h3>').html).toBe('<h3><a href="#x">in a link</a></h3>');

@@ -46,7 +46,7 @@ function standsHere(node: Element, parent: Parents, grandparent: Parents | undef
 
 export default function rehypeFitChildren() {
   return (tree: Root, file: VFile) => {
-    const warn = (node: Element, reason: string) => problem(file, reason, { place: node.position, ruleId: 'html-nesting', severity: 'warning' });
+    const warn = (node: Element, reason: string) => problem(file, reason, { place: node.position, ruleId: 'html-invalid', severity: 'warning' });
     const parentsOf = new Map<Parents, Parents | undefined>();
 
     visit(tree, (node, index, parent) => {

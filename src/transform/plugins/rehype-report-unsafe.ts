@@ -6,6 +6,7 @@ import { find, html } from 'property-information';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { OBSOLETE_OR_MISPLACED } from '../sanitize-schema.js';
 
 type AttributeRule = string | [string, ...unknown[]];
 
@@ -20,8 +21,8 @@ export default function rehypeReportUnsafe(schema: SanitizeSchema) {
   const allowedOn = (tag: string) => new Set([...everywhere, ...attributeNames(schema.attributes?.[tag])]);
 
   return (tree: Root, file: VFile) => {
-    const warn = (node: Element, reason: string) => {
-      file.message(reason, { place: node.position, ruleId: 'unsafe-html', source: 'avim-press' });
+    const warn = (node: Element, reason: string, ruleId = 'unsafe-html') => {
+      file.message(reason, { place: node.position, ruleId, source: 'avim-press' });
     };
     visit(tree, 'element', (node) => {
       if (!tags.has(node.tagName)) {
@@ -36,7 +37,9 @@ export default function rehypeReportUnsafe(schema: SanitizeSchema) {
         const text = Array.isArray(value) ? value.join(' ') : String(value);
         const attribute = find(html, name).attribute;
         if (!allowed.has(name)) {
-          warn(node, `Removed ${attribute}="${text}" from <${node.tagName}>: not allowed in a manuscript`);
+          if (OBSOLETE_OR_MISPLACED.has(name))
+            warn(node, `Removed ${attribute}="${text}" from <${node.tagName}>: HTML5 has no such attribute there, and an EPUB may not carry it (the look is the stylesheets' to set)`, 'html-invalid');
+          else warn(node, `Removed ${attribute}="${text}" from <${node.tagName}>: not allowed in a manuscript`);
           continue;
         }
         const allowedProtocols = protocols[name];

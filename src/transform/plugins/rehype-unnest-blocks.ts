@@ -99,7 +99,7 @@ export default function rehypeUnnestBlocks() {
     const warn = (outer: Element, block: Element, outcome: string) =>
       problem(file, `<${outer.tagName}> holds a block (<${block.tagName}>), which it may not: ${outcome}`, {
         place: block.position ?? outer.position,
-        ruleId: 'html-nesting',
+        ruleId: 'html-invalid',
         severity: 'warning',
       });
 

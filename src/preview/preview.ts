@@ -11,7 +11,8 @@ import { launchBrowser } from '../render/browser.js';
 import { pagedjsEngine } from '../render/pdf/engine/pagedjs/pagedjs-engine.js';
 import { openPrintPage, preloadFontFaces, resetPrintPage, type PrintPage } from '../render/pdf/print-page.js';
 import type { PublishOptions } from '../publication/publish.js';
-import { renderPreview, type RenderedPreview, type RenderOutcome } from './render.js';
+import type { Project } from '../load/project.js';
+import { changesProject, projectShape, renderPreview, type RenderedPreview, type RenderOutcome } from './render.js';
 import { startPreviewServer } from './server.js';
 import { ChangeWatcher, oneAtATime } from './watch.js';
 
@@ -72,6 +73,9 @@ export async function preview(options: PreviewOptions): Promise<void> {
   // scripts), not a new page (about 150 ms more); a print HTML set with its fonts took about 50 ms
   // more than without (docs/speed.md).
   let spare: Promise<PrintPage> | undefined;
+  // The project of the last render, while none of its files has changed and no file or folder of its
+  // own has come or gone.
+  let project: { loaded: Project; shape: string } | undefined;
   const printPage = () => {
     const page = spare ?? openPrintPage(browser, pagedjsEngine);
     spare = undefined;
@@ -108,17 +112,28 @@ export async function preview(options: PreviewOptions): Promise<void> {
       let shownAfter: number | undefined;
       let ended = false;
       // The pages go on show once final, while their last checks run (previewPages).
-      const outcome = await renderPreview(source, cwd, printPage, templates, options, options.env, (pages, diagnostics, milliseconds) => {
-        if (ended) return;
-        shownAfter = Math.round(milliseconds);
-        show(pages);
-        const version = update.version + 1;
-        update = { version, pagesVersion: version, failed: false, checking: true, pages: pages.pages, milliseconds: shownAfter, problems: problemsOf(diagnostics) };
-        const shownInPage = pagesShown();
-        broadcast({ ...update, printHtml: pages.printHtml });
-        return shownInPage;
-      });
+      const shape = projectShape(cwd);
+      const outcome = await renderPreview(
+        source,
+        cwd,
+        printPage,
+        templates,
+        options,
+        options.env,
+        (pages, diagnostics, milliseconds) => {
+          if (ended) return;
+          shownAfter = Math.round(milliseconds);
+          show(pages);
+          const version = update.version + 1;
+          update = { version, pagesVersion: version, failed: false, checking: true, pages: pages.pages, milliseconds: shownAfter, problems: problemsOf(diagnostics) };
+          const shownInPage = pagesShown();
+          broadcast({ ...update, printHtml: pages.printHtml });
+          return shownInPage;
+        },
+        project?.shape === shape ? project.loaded : undefined,
+      );
       ended = true;
+      project = outcome.project ? { loaded: outcome.project, shape } : undefined;
       if (outcome.rendered) show(outcome.rendered);
       // Shown, then failed by a check: the last good pages go back on show.
       else if (shownAfter !== undefined) show(before);
@@ -172,7 +187,10 @@ export async function preview(options: PreviewOptions): Promise<void> {
       },
       (error) => void err.write(`avim-press: preview: ${error.message}\n`),
     );
-    const watcher = (watching.watcher = await ChangeWatcher.start(first.watched, renders.trigger));
+    const watcher = (watching.watcher = await ChangeWatcher.start(first.watched, (changed) => {
+      if (project && changed.some((file) => changesProject(file, project!.loaded))) project = undefined;
+      renders.trigger();
+    }));
     closers.unshift(() => watcher.close());
     out.write(`preview of ${relative} at ${server.url} (Ctrl-C stops it)\n`);
     if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));

@@ -68,6 +68,14 @@ describe('rehype-check-links: a link that shows nothing', () => {
     expect(checked('<p><a href="https://example.org/outer"> </a><a href="https://example.org/inner">inner</a></p>').html).toBe('<p> <a href="https://example.org/inner">inner</a></p>');
   });
 
+  it('leaves out, without a word, the empty copy the parser makes of a link around a block: its text is in the other copy', () => {
+    // <a href><div>…</div></a> in a paragraph: the paragraph closes on an empty copy of the link.
+    expect(checked('<p><a href="https://example.org/r"><div>the report</div></a></p>')).toEqual({
+      html: '<p></p><div><a href="https://example.org/r">the report</a></div><p></p>',
+      messages: [],
+    });
+  });
+
   it('keeps a link that shows a described image as it is', () => {
     const html = '<p><a href="https://example.org/"><img src="x.png" alt="The logo"></a></p>';
     expect(checked(html)).toEqual({ html, messages: [] });

@@ -34,6 +34,19 @@ describe('rehype-modernize-html', () => {
   });
 });
 
+describe('an image’s size', () => {
+  it('in pixels becomes the number HTML5 takes; in another unit it is removed, with a warning', () => {
+    const root = fromHtml('<img src="a.png" alt="" width="120px" height="50%">\n<img src="b.png" alt="" width=" 80 " height="auto">', { fragment: true });
+    const file = new VFile({ path: 'manuscript/test.md' });
+    rehypeModernizeHtml()(root, file);
+    expect(toHtml(root)).toBe('<img src="a.png" alt="" width="120">\n<img src="b.png" alt="" width="80">');
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)).toEqual([
+      '1:1 html-invalid Removed height="50%" from <img>: HTML5 gives an image\'s height in pixels, as a number (write height="120", or none)',
+      '2:1 html-invalid Removed height="auto" from <img>: HTML5 gives an image\'s height in pixels, as a number (write height="120", or none)',
+    ]);
+  });
+});
+
 describe('the sanitiser keeps attributes only where HTML5 has them', () => {
   const sanitized = async (html: string) => {
     const file = new VFile({ path: 'manuscript/test.md' });

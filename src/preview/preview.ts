@@ -76,6 +76,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
   // The project of the last render, while none of its files has changed and no file or folder of its
   // own has come or gone.
   let project: { loaded: Project; shape: string } | undefined;
+  // What the watcher saw change while a render ran: a project that render loaded may be stale.
+  let changedInRender: string[] = [];
   const printPage = () => {
     const page = spare ?? openPrintPage(browser, pagedjsEngine);
     spare = undefined;
@@ -113,6 +115,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
       let ended = false;
       // The pages go on show once final, while their last checks run (previewPages).
       const shape = projectShape(cwd);
+      changedInRender = [];
       const outcome = await renderPreview(
         source,
         cwd,
@@ -133,7 +136,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
         project?.shape === shape ? project.loaded : undefined,
       );
       ended = true;
-      project = outcome.project ? { loaded: outcome.project, shape } : undefined;
+      const loaded = outcome.project;
+      project = loaded && !changedInRender.some((file) => changesProject(file, loaded)) ? { loaded, shape } : undefined;
       if (outcome.rendered) show(outcome.rendered);
       // Shown, then failed by a check: the last good pages go back on show.
       else if (shownAfter !== undefined) show(before);
@@ -188,6 +192,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
       (error) => void err.write(`avim-press: preview: ${error.message}\n`),
     );
     const watcher = (watching.watcher = await ChangeWatcher.start(first.watched, (changed) => {
+      changedInRender.push(...changed);
       if (project && changed.some((file) => changesProject(file, project!.loaded))) project = undefined;
       renders.trigger();
     }));

@@ -1,5 +1,5 @@
 // The preview keeps the last render's project while none of its files changed (loading it again took
-// 11–40 ms of each render): which saves call for a new load. The preview's own tests
+// 4–16 ms warm): which saves call for a new load. The preview's own tests
 // (tests/integration/preview.test.ts) save styles, images and the manuscript through the real server.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

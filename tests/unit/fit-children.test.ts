@@ -52,6 +52,11 @@ describe('rehype-fit-children', () => {
     );
   });
 
+  it('leaves out an empty paragraph, as the parser leaves one where it closed a paragraph around a block', () => {
+    expect(mended('<p></p><div>centred</div><p>, after</p><p></p>')).toEqual({ html: '<div>centred</div><p>, after</p>', messages: [] });
+    expect(mended('<p> </p>').html).toBe('<p> </p>');
+  });
+
   it('leaves valid structure alone', () => {
     for (const html of [
       '<ul><li><p>a</p></li></ul>',

@@ -65,6 +65,16 @@ describe('the sanitiser keeps attributes only where HTML5 has them', () => {
     for (const message of result.messages) expect(message).toMatch(/^html-invalid Removed \w+="[^"]*" from <(table|td)>: HTML5 has no such attribute there/);
   });
 
+  it('removes the obsolete elements that only set a look, keeping their text, under html-invalid', async () => {
+    expect(await sanitized('<p><big>big</big> and <font color="red">red</font></p>')).toEqual({
+      html: '<p>big and red</p>',
+      messages: [
+        "html-invalid Removed <big>, kept its text: HTML5 has no such element (the look is the stylesheets' to set)",
+        "html-invalid Removed <font>, kept its text: HTML5 has no such element (the look is the stylesheets' to set)",
+      ],
+    });
+  });
+
   it('keeps what HTML5 has: an image’s size, a list’s start and type, a cell’s span, a details’ open', async () => {
     const html = '<ol start="3" type="a" reversed><li value="5">x</li></ol><img src="a.png" alt="A" width="10" height="20"><details open><summary>s</summary>d</details>';
     const result = await sanitized(html);

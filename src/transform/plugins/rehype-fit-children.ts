@@ -53,6 +53,12 @@ export default function rehypeFitChildren() {
       if (node.type !== 'element' && node.type !== 'root') return;
       if (parent) parentsOf.set(node, parent);
       if (node.type !== 'element' || !parent || index === undefined) return;
+      // A paragraph with nothing in it (the parser leaves one where it closes a paragraph around a
+      // block) would only add its margin.
+      if (node.tagName === 'p' && node.children.length === 0) {
+        parent.children.splice(index, 1);
+        return index;
+      }
       // Out of its place: a division in its place (an item with no list is a block of the page), or
       // for ruby's annotations, which stand in a line, their text.
       if (!standsHere(node, parent, parentsOf.get(parent))) {

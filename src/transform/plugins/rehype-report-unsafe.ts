@@ -10,6 +10,10 @@ import { OBSOLETE_OR_MISPLACED } from '../sanitize-schema.js';
 
 type AttributeRule = string | [string, ...unknown[]];
 
+/** Elements HTML5 has dropped that only set a look: harmless, their text kept (rehype-modernize-html
+ * gives `<center>`, `<tt>`, `<strike>` and `<acronym>` their HTML5 form first). */
+const OBSOLETE_ELEMENTS = new Set(['big', 'font', 'basefont', 'blink', 'nobr', 'spacer', 'marquee']);
+
 function attributeNames(rules: AttributeRule[] | undefined): Set<string> {
   return new Set((rules ?? []).map((rule) => (Array.isArray(rule) ? rule[0] : rule)));
 }
@@ -25,6 +29,10 @@ export default function rehypeReportUnsafe(schema: SanitizeSchema) {
       file.message(reason, { place: node.position, ruleId, source: 'avim-press' });
     };
     visit(tree, 'element', (node) => {
+      if (!tags.has(node.tagName) && OBSOLETE_ELEMENTS.has(node.tagName)) {
+        warn(node, `Removed <${node.tagName}>, kept its text: HTML5 has no such element (the look is the stylesheets' to set)`, 'html-invalid');
+        return undefined;
+      }
       if (!tags.has(node.tagName)) {
         const target = node.properties.src ?? node.properties.href ?? node.properties.data;
         const content = schema.strip?.includes(node.tagName) ? ' and its content' : '';

@@ -13,6 +13,13 @@ export function pdfinfo(file: string): Record<string, string> {
   return info;
 }
 
+/** The tagged structure's element types in reading order, as `pdfinfo -struct` prints them (indented by depth). */
+export function pdfStructure(file: string): string[] {
+  return run('pdfinfo', ['-struct', file])
+    .split('\n')
+    .filter((line) => line.trim());
+}
+
 /** The XMP packet, as `pdfinfo -meta` prints it. */
 export function pdfMeta(file: string): string {
   return run('pdfinfo', ['-meta', file]);

@@ -113,6 +113,8 @@ export interface InPageApi {
   imagesDecoded(): Promise<number>;
   /** Before the print HTML: the faces of these @font-face rules into the window's font set (how many). */
   loadFontFaces(css: string): Promise<number>;
+  /** Before a chunk of a long print: only the pages from `first` to `end` (0-based, end excluded) print. */
+  showPagesForPrint(markers: LayoutMarkers, first: number, end: number): void;
 }
 
 /** The page's window as `page.evaluate` callbacks in Node code see it (they run in the page). */

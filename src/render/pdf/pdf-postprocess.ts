@@ -4,9 +4,10 @@
 // so the same inputs give the same bytes. Vivliostyle CLI does much the same in its PDF
 // post-processing, with pdf-lib.
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFArray, PDFHexString, PDFName } from 'pdf-lib';
 import type { Publication } from '../../publication/model.js';
 import type { PageLabelRun } from './in-page-api.js';
+import { mergePrinted } from './merge-printed.js';
 import { writeOutline, type OutlineEntry } from './outline.js';
 import { writePageLabels } from './page-labels.js';
 import { xmpPacket } from './xmp.js';
@@ -19,11 +20,10 @@ export interface PostprocessInfo {
   pageLabels: PageLabelRun[];
 }
 
-export async function postprocessPdf(printed: Uint8Array, publication: Publication, info: PostprocessInfo): Promise<{ bytes: Uint8Array; pages: number }> {
+/** `printed`: Chromium's print, one PDF or a long publication's chunks in order (print-chunks.ts). */
+export async function postprocessPdf(printed: Uint8Array[], publication: Publication, info: PostprocessInfo): Promise<{ bytes: Uint8Array; pages: number }> {
   const { metadata } = publication;
-  // pdf-lib yields to the event loop every 100 objects by default; nothing else runs meanwhile, and a
-  // 400-page book's load and two saves took 1.8 s instead of 0.4 s (docs/speed.md). Same bytes.
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const pdf = await mergePrinted(printed);
   const creator = `avim-press ${metadata.toolVersion}`;
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.authors.length > 0) pdf.setAuthor(metadata.authors.map((author) => author.name).join('; '));
@@ -56,6 +56,8 @@ export async function postprocessPdf(printed: Uint8Array, publication: Publicati
     pdf.context.trailerInfo.ID = id;
   };
   identify('0'.repeat(32));
+  // pdf-lib yields to the event loop every 50 objects by default; nothing else runs meanwhile, and a
+  // 400-page book's load and two saves took 1.8 s instead of 0.4 s (docs/speed.md). Same bytes.
   const draft = await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
   identify(createHash('sha256').update(draft).digest('hex').slice(0, 32));
   return { bytes: await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: pdf.getPageCount() };

@@ -21,6 +21,7 @@ import type { BreakFault, HyphenSettling, InPageWindow, LostText, PageStart, Par
 import { outlineEntries } from './outline.js';
 import { postprocessPdf } from './pdf-postprocess.js';
 import { printHtml } from './print-html.js';
+import { printPages, PRINT_CHUNKS, type PrintChunks } from './print-chunks.js';
 import { openPrintPage, resetPrintPage, type PrintPage } from './print-page.js';
 import { assertStillBlank } from './sandbox.js';
 import { withPooledPage } from '../pooled-pages.js';
@@ -38,6 +39,8 @@ export interface PdfResult {
   pageMap: PageStart[];
   /** How many parts the pages were laid out in at once (1: in one piece). */
   layoutParts: number;
+  /** How many chunks the pages were printed in (1: in one piece). */
+  printChunks: number;
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
 }
@@ -359,6 +362,7 @@ export async function renderPdf(
   engine: LayoutEngine = pagedjsEngine,
   onStage: OnPdfStage = () => {},
   parts: LayoutPartsOptions = LAYOUT_PARTS,
+  printChunks: PrintChunks = PRINT_CHUNKS,
 ): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -397,7 +401,7 @@ export async function renderPdf(
       }
       assertStillBlank(page);
       onStage('print', layout.pages);
-      const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
+      const printed = await printPages(page, layout.pages, markers, printChunks);
       lap('print');
       const version = await browser.version();
       const { bytes, pages } = await postprocessPdf(printed, publication, {
@@ -409,7 +413,7 @@ export async function renderPdf(
       lap('postprocess');
       if (pages !== layout.pages) problem(file, `${engine.name} laid out ${layout.pages} pages, Chromium printed ${pages}`, { ruleId: 'layout-engine', severity: 'warning' });
       for (const url of blocked) problem(file, `The print page may not load ${url}; left out`, { ruleId: 'resource-blocked', severity: 'warning' });
-      return { bytes, pages, hyphenation, pageMap, layoutParts, timings };
+      return { bytes, pages, hyphenation, pageMap, layoutParts, printChunks: printed.length, timings };
     },
   });
 }

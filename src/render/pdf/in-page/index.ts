@@ -11,6 +11,7 @@ import { imagesDecoded } from './images-decoded.js';
 import { loadFontFaces } from './load-font-faces.js';
 import { fillPageReferences } from './page-references.js';
 import { partStartSide } from './part-start.js';
+import { showPagesForPrint } from './print-range.js';
 import { markFontProbes, unmarkFontProbes } from './mark-font-probes.js';
 import { settleSoftHyphens } from './settle-soft-hyphens.js';
 
@@ -27,5 +28,6 @@ const api: InPageApi = {
   findPageLabels,
   imagesDecoded,
   loadFontFaces,
+  showPagesForPrint,
 };
 (window as unknown as InPageWindow).avimPressInPage = api;

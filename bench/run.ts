@@ -67,7 +67,7 @@ async function main(): Promise<void> {
         .join(', ');
       console.log(
         `${benchCase.name}: PDF stage ${Math.round(median(times))} ms (median of ${times.length}; min ${Math.round(Math.min(...times))})` +
-          `, ${last!.pages} pages, ${(last!.bytes.length / 1024).toFixed(0)} KB, browser peak ${pid ? mib(peak) : 'n/a'}` +
+          `, ${last!.pages} pages (laid out in ${last!.layoutParts} part(s), printed in ${last!.printChunks} chunk(s)), ${(last!.bytes.length / 1024).toFixed(0)} KB, browser peak ${pid ? mib(peak) : 'n/a'}` +
           `\n  steps (ms, last run): ${steps}` +
           `\n  EPUB stage ${Math.round(median(epubTimes))} ms (median of ${epubTimes.length})` +
           `\n  soft hyphens: ${last!.hyphenation.broken} kept where lines break, ${last!.hyphenation.removed} removed`,

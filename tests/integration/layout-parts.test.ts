@@ -6,7 +6,7 @@
 // article's level-1 heading starts on either side (the part's pages change side, their margin boxes
 // shaped again). When changing side would change the text area's size (margins not mirrored), the
 // publication is laid out in one piece after all.
-import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import { renderPdf, type PdfResult } from '../../src/render/pdf/render-pdf.js';
 import { FatalProblems } from '../../src/problems/problem.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { pdfImageCount, pdftotext } from '../helpers/poppler.js';
+import { corpusBook } from '../helpers/books.js';
 import { tempProject } from '../helpers/projects.js';
 
 const BOOK = path.join(ROOT, 'tests', 'fixtures', 'book-folder', 'book.yaml');
@@ -41,33 +42,6 @@ function restyled(restyle: (stylesDir: string) => void): Project {
   const root = tempProject({ copy: ['styles'] });
   restyle(path.join(root, 'styles'));
   return loadProject(root);
-}
-
-/** A book of Markdown nobody here wrote for this test: the real-world corpus's pieces, each a chapter
- * (Turkish, tables, notes, code, links, images), laid out across parts. (Its Chinese piece waits for a CJK face.) */
-function corpusBook(): string {
-  const root = tempProject();
-  const corpus = path.join(ROOT, 'tests', 'corpus', 'real-world');
-  const chapters = [
-    'tr-anayasa-ve-istiklal-marsi.md',
-    'gfm-tables.md',
-    'footnotes-block-content.md',
-    'classic-lists.md',
-    'classic-code.md',
-    'classic-links.md',
-    'classic-markdown-basics.md',
-    'classic-images.md',
-  ];
-  copyFileSync(path.join(corpus, 'corpus-figure.png'), path.join(root, 'manuscript', 'corpus-figure.png'));
-  // Each piece's text under its title (a chapter's front matter takes fewer keys than an article's).
-  for (const name of chapters) {
-    const [, front = '', text = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(path.join(corpus, name), 'utf8')) ?? [];
-    const title = /^title: ['"]?(.*?)['"]?$/m.exec(front)?.[1] ?? name;
-    writeFileSync(path.join(root, 'manuscript', name), `---\ntitle: "${title.replace(/"/g, '\\"')}"\n---\n\n${text}`);
-  }
-  const book = path.join(root, 'manuscript', 'corpus-book.md');
-  writeFileSync(book, ['---', 'title: A Book of the Corpus', 'type: Book', 'author:', '  name: avim-press tests', 'chapters:', ...chapters.map((name) => `  - ${name}`), '---', ''].join('\n'));
-  return book;
 }
 
 describe('a publication laid out in parts', () => {

@@ -1,7 +1,8 @@
 // The chunks of a long print (print-chunks.ts) joined into the one PDF a single print would have made:
 //   - the pages in order;
 //   - each chunk's tagged structure under the first chunk's Document element, its parent-tree keys (the
-//     pages' StructParents, the links' StructParent) moved past the keys of the chunks before;
+//     pages' StructParents, the links' StructParent) moved past the keys of the chunks before, and its
+//     elements' ids (a table's header cells, which its other cells name) in the one ID tree;
 //   - every chunk's named destinations in one /Dests: a link to a heading in another chunk names it
 //     (Chromium writes a link to any id of the document, laid out or not, and a destination for each
 //     link target it lays out), so it finds its target once the chunks are one file;
@@ -9,7 +10,23 @@
 //     32000-1, 9.6.4), and each chunk's print starts its tags again.
 // By hand because pdf-lib's copyPages copies pages alone, without the structure their marked content
 // belongs to, and no maintained JavaScript library merges tagged PDFs.
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObjectCopier,
+  PDFPage,
+  PDFPageLeaf,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib';
 
 const key = (name: string) => PDFName.of(name);
 
@@ -25,6 +42,7 @@ export async function mergePrinted(printed: Uint8Array[]): Promise<PDFDocument> 
   if (rest.length === 0) return merged;
   const structure = structureOf(merged, 'the first chunk');
   const entries = [...numberTree(structure.parentTree)];
+  const ids = [...nameTree(structure.root.lookupMaybe(key('IDTree'), PDFDict))];
   const kids = documentKids(structure.document);
   let destinations = merged.catalog.lookupMaybe(key('Dests'), PDFDict);
   if (!destinations) merged.catalog.set(key('Dests'), (destinations = merged.context.obj({})));
@@ -50,6 +68,7 @@ export async function mergePrinted(printed: Uint8Array[]): Promise<PDFDocument> 
       kids.push(copied);
     }
     for (const [number, value] of numberTree(from.parentTree)) entries.push([number + nextKey, copier.copy(value)]);
+    for (const [id, value] of nameTree(from.root.lookupMaybe(key('IDTree'), PDFDict))) ids.push([id.clone(), copier.copy(value)]);
     nextKey += from.nextKey;
     for (const [name, destination] of chunk.catalog.lookupMaybe(key('Dests'), PDFDict)?.entries() ?? []) {
       if (!destinations.has(name)) destinations.set(name, copier.copy(destination));
@@ -64,6 +83,22 @@ export async function mergePrinted(printed: Uint8Array[]): Promise<PDFDocument> 
   structure.parentTree.delete(key('Kids'));
   structure.parentTree.set(key('Nums'), nums);
   structure.root.set(key('ParentTreeNextKey'), PDFNumber.of(nextKey));
+  if (ids.length > 0) {
+    // A name tree's keys in order (PDF 32000-1, 7.9.6); an id is one element's, in one chunk.
+    const names = merged.context.obj([]);
+    const seen = new Set<string>();
+    for (const [id, value] of ids.sort(([a], [b]) => (a.decodeText() < b.decodeText() ? -1 : a.decodeText() > b.decodeText() ? 1 : 0))) {
+      if (seen.has(id.decodeText())) continue;
+      seen.add(id.decodeText());
+      names.push(id);
+      names.push(value);
+    }
+    const idTree = structure.root.lookupMaybe(key('IDTree'), PDFDict);
+    if (idTree) {
+      idTree.delete(key('Kids'));
+      idTree.set(key('Names'), names);
+    } else structure.root.set(key('IDTree'), merged.context.obj({ Names: names }));
+  }
   return merged;
 }
 
@@ -75,9 +110,14 @@ interface Structure {
   nextKey: number;
 }
 
+/** What Chromium writes in the structure's root: anything else is not joined, and stops the join. */
+const ROOT_KEYS = new Set(['Type', 'K', 'ParentTree', 'ParentTreeNextKey', 'IDTree']);
+
 /** Chromium's tagged structure: a root whose one child is the Document element, and a parent tree. */
 function structureOf(pdf: PDFDocument, which: string): Structure {
   const root = pdf.catalog.lookupMaybe(key('StructTreeRoot'), PDFDict);
+  const unknown = root?.keys().find((name) => !ROOT_KEYS.has(name.decodeText()));
+  if (unknown) throw new Error(`The print of ${which} has ${unknown.decodeText()} in its structure's root, which the join of chunks does not know`);
   const documentRef = root?.get(key('K'));
   const parentTree = root?.lookupMaybe(key('ParentTree'), PDFDict);
   const nextKey = root?.lookupMaybe(key('ParentTreeNextKey'), PDFNumber);
@@ -101,6 +141,17 @@ function* numberTree(node: PDFDict): Generator<[number, PDFObject]> {
   for (let at = 0; nums && at + 1 < nums.size(); at += 2) yield [nums.lookup(at, PDFNumber).asNumber(), nums.get(at + 1)];
   const kids = node.lookupMaybe(key('Kids'), PDFArray);
   for (let at = 0; kids && at < kids.size(); at++) yield* numberTree(kids.lookup(at, PDFDict));
+}
+
+/** A name tree's entries in order (a leaf's /Names, or its /Kids' leaves). */
+function* nameTree(node: PDFDict | undefined): Generator<[PDFString | PDFHexString, PDFObject]> {
+  const names = node?.lookupMaybe(key('Names'), PDFArray);
+  for (let at = 0; names && at + 1 < names.size(); at += 2) {
+    const name = names.lookup(at);
+    if (name instanceof PDFString || name instanceof PDFHexString) yield [name, names.get(at + 1)];
+  }
+  const kids = node?.lookupMaybe(key('Kids'), PDFArray);
+  for (let at = 0; kids && at < kids.size(); at++) yield* nameTree(kids.lookup(at, PDFDict));
 }
 
 function shift(dict: PDFDict, name: string, by: number): void {

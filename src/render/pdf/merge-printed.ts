@@ -135,23 +135,20 @@ function documentKids(document: PDFDict): PDFArray {
   return array;
 }
 
-/** A number tree's entries in order (a leaf's /Nums, or its /Kids' leaves). */
-function* numberTree(node: PDFDict): Generator<[number, PDFObject]> {
-  const nums = node.lookupMaybe(key('Nums'), PDFArray);
-  for (let at = 0; nums && at + 1 < nums.size(); at += 2) yield [nums.lookup(at, PDFNumber).asNumber(), nums.get(at + 1)];
-  const kids = node.lookupMaybe(key('Kids'), PDFArray);
-  for (let at = 0; kids && at < kids.size(); at++) yield* numberTree(kids.lookup(at, PDFDict));
+/** A number tree's (/Nums) or name tree's (/Names) entries in order: a leaf's own, then its /Kids' leaves. */
+function* treeEntries(node: PDFDict | undefined, leaf: 'Nums' | 'Names'): Generator<[PDFObject, PDFObject]> {
+  const entries = node?.lookupMaybe(key(leaf), PDFArray);
+  for (let at = 0; entries && at + 1 < entries.size(); at += 2) yield [entries.lookup(at) as PDFObject, entries.get(at + 1)];
+  const kids = node?.lookupMaybe(key('Kids'), PDFArray);
+  for (let at = 0; kids && at < kids.size(); at++) yield* treeEntries(kids.lookup(at, PDFDict), leaf);
 }
 
-/** A name tree's entries in order (a leaf's /Names, or its /Kids' leaves). */
+function* numberTree(node: PDFDict): Generator<[number, PDFObject]> {
+  for (const [number, value] of treeEntries(node, 'Nums')) if (number instanceof PDFNumber) yield [number.asNumber(), value];
+}
+
 function* nameTree(node: PDFDict | undefined): Generator<[PDFString | PDFHexString, PDFObject]> {
-  const names = node?.lookupMaybe(key('Names'), PDFArray);
-  for (let at = 0; names && at + 1 < names.size(); at += 2) {
-    const name = names.lookup(at);
-    if (name instanceof PDFString || name instanceof PDFHexString) yield [name, names.get(at + 1)];
-  }
-  const kids = node?.lookupMaybe(key('Kids'), PDFArray);
-  for (let at = 0; kids && at < kids.size(); at++) yield* nameTree(kids.lookup(at, PDFDict));
+  for (const [name, value] of treeEntries(node, 'Names')) if (name instanceof PDFString || name instanceof PDFHexString) yield [name, value];
 }
 
 function shift(dict: PDFDict, name: string, by: number): void {
